@@ -1,0 +1,26 @@
+"""Field names shared by models, datasets and the server.
+
+These are the names LIT's Sequence Salience module asks for (see LIT's prompt-debugging
+example); every other module imports them from here.
+"""
+
+PROMPT = "prompt"
+TARGET = "target"
+SOURCE = "source"
+RESPONSE = "response"
+TOKENS = "tokens"
+TARGET_MASK = "target_mask"
+GRAD_L2 = "grad_l2"
+GRAD_DOT_INPUT = "grad_dot_input"
+PROMPT_EMBEDDINGS = "prompt_embeddings"
+RESPONSE_EMBEDDINGS = "response_embeddings"
+
+
+def salience_model_name(name: str) -> str:
+  """The hidden LIT model that computes salience for model `name`."""
+  return f"_{name}_salience"
+
+
+def tokenizer_model_name(name: str) -> str:
+  """The hidden LIT model that tokenizes for model `name`."""
+  return f"_{name}_tokenizer"
