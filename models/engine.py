@@ -1,0 +1,213 @@
+"""The engine: tokenization, generation and sequence salience for a KerasHub Gemma CausalLM.
+
+Pure JAX and KerasHub; knows nothing of LIT. Arrays in, arrays out.
+
+Salience follows LIT's prompt-debugging wrappers: the text is `<bos>` + prompt + target;
+`target_mask[j] = 1` marks token j as a target; token j's loss is −log p(tok_j | tok_<j);
+`<bos>` is never a target. Gradients are taken with respect to the (scaled) token
+embeddings that enter the first decoder block — the value KerasHub's `score()` hands to
+its layer intercept at index −1.
+"""
+
+import dataclasses
+import logging
+import math
+import threading
+
+import jax
+import jax.numpy as jnp
+import keras
+import numpy as np
+import sentencepiece as spm
+
+from lit_app.models import families
+
+log = logging.getLogger(__name__)
+
+
+def bucket(n: int, minimum: int = 16) -> int:
+  """Rounds a length up so compiled programs are reused: ≤ 25% padding above 64.
+
+  16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, ... (steps of 1/4 octave).
+  """
+  if n <= minimum:
+    return minimum
+  step = max(minimum, 2 ** (math.floor(math.log2(n)) - 2))
+  return -(-n // step) * step
+
+
+def batch_bucket(n: int) -> int:
+  """Batch sizes are padded to powers of two."""
+  return 1 << max(0, (n - 1).bit_length())
+
+
+@dataclasses.dataclass
+class Salience:
+  """Per-token scores for one sequence, aligned to its token ids."""
+  grad_l2: np.ndarray         # <float32>[num_tokens]
+  grad_dot_input: np.ndarray  # <float32>[num_tokens]
+  token_loss: np.ndarray      # <float32>[num_tokens], −log p(tok_j | tok_<j) at targets, else 0
+
+
+class Engine:
+  """Runs one loaded Gemma CausalLM. Thread-safe; calls to one engine are serialized."""
+
+  def __init__(self, causal_lm: keras.Model, max_length: int = 1024):
+    self.causal_lm = causal_lm
+    self.backbone = causal_lm.backbone
+    self.family = families.family_of(self.backbone)
+    self.max_length = max_length
+    tokenizer = causal_lm.preprocessor.tokenizer
+    self.sp = spm.SentencePieceProcessor(model_proto=tokenizer.proto)
+    self.bos_id = tokenizer.start_token_id
+    self.pad_id = tokenizer.pad_token_id
+    stop = [tokenizer.end_token_id]
+    end_of_turn = self.sp.piece_to_id("<end_of_turn>")
+    if end_of_turn != self.sp.unk_id():
+      stop.append(end_of_turn)
+    self.stop_ids = tuple(stop)
+    self._variables = list(self.backbone.variables)
+    self._embed_scale = math.sqrt(self.backbone.hidden_dim)
+    self._lock = threading.Lock()
+    self._salience_jit = jax.jit(self._salience_arrays)
+    self._compiled_shapes: set[tuple] = set()
+
+  # --- Tokens ---------------------------------------------------------------
+
+  def encode(self, text: str) -> tuple[np.ndarray, bool]:
+    """`<bos>` + the text's ids, left-truncated to max_length. Returns (ids, truncated)."""
+    ids = self.sp.encode(text)
+    truncated = len(ids) + 1 > self.max_length
+    if truncated:
+      ids = ids[len(ids) - (self.max_length - 1):]
+    return np.asarray([self.bos_id] + ids, dtype=np.int32), truncated
+
+  def pieces(self, ids) -> list[str]:
+    return [self.sp.id_to_piece(int(i)) for i in ids]
+
+  def decode(self, ids) -> str:
+    return self.sp.decode([int(i) for i in ids])
+
+  # --- Salience -------------------------------------------------------------
+
+  def _state(self):
+    return [v.value for v in self._variables]
+
+  def _embed(self, token_ids):
+    # <float>[batch, length, hidden]
+    x = self.backbone.token_embedding(token_ids)
+    return x * jnp.asarray(self._embed_scale, x.dtype)
+
+  def _target_nll(self, embeddings, padding_mask, positions, targets):
+    """−log p(targets | prefix) read off the hidden states at `positions`.
+
+    embeddings: <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
+    Logits are computed only at the k gathered positions, not at every position.
+    """
+    x = embeddings
+    for block in self.backbone.transformer_layers:
+      x = self.family.call_block(block, x, padding_mask)
+    x = self.backbone.layer_norm(x)
+    h = jnp.take_along_axis(x, positions[:, :, None], axis=1)  # <float>[batch, k, hidden]
+    logits = self.backbone.token_embedding(h, reverse=True)   # <float>[batch, k, vocab]
+    logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+    return -jnp.take_along_axis(logp, targets[:, :, None], axis=-1)[:, :, 0]
+
+  def _salience_arrays(self, state, token_ids, padding_mask, positions, targets, weights):
+    """The core: embeddings in, summed target loss out, `jax.grad`, two reductions."""
+    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
+      embeddings = self._embed(token_ids)
+
+      def loss_fn(emb):
+        nll = self._target_nll(emb, padding_mask, positions, targets)
+        return jnp.sum(nll * weights), nll
+
+      grads, nll = jax.grad(loss_fn, has_aux=True)(embeddings)
+    grads = grads.astype(jnp.float32)
+    grad_l2 = jnp.linalg.norm(grads, axis=-1)                                # <float>[batch, length]
+    grad_dot_input = jnp.sum(grads * embeddings.astype(jnp.float32), axis=-1)  # <float>[batch, length]
+    return grad_l2, grad_dot_input, nll * weights
+
+  def salience(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray]) -> list[Salience]:
+    """Sequence salience for a batch of token-id rows and their 0/1 target masks.
+
+    Each row's forward stops at its last target token (later tokens cannot affect the
+    loss), and rows are padded to a length bucket so compiled programs are reused.
+    """
+    rows = []
+    for ids, mask in zip(token_ids, target_masks):
+      mask = np.asarray(mask, dtype=bool).copy()
+      if mask.shape != ids.shape:
+        raise ValueError(f"target_mask has {mask.size} entries but the text has {ids.size} tokens")
+      mask[0] = False  # <bos> is never predicted.
+      rows.append((ids, np.flatnonzero(mask)))
+
+    results = [Salience(*(np.zeros(len(ids), np.float32) for _ in range(3))) for ids, _ in rows]
+    todo = [i for i, (_, tgt) in enumerate(rows) if tgt.size]
+    if not todo:
+      return results
+
+    length = bucket(max(rows[i][1][-1] + 1 for i in todo))
+    k = bucket(max(rows[i][1].size for i in todo), minimum=8)
+    batch = batch_bucket(len(todo))
+    token_arr = np.full((batch, length), self.pad_id, np.int32)
+    padding = np.zeros((batch, length), np.int32)
+    positions = np.zeros((batch, k), np.int32)
+    targets = np.zeros((batch, k), np.int32)
+    weights = np.zeros((batch, k), np.float32)
+    for b, i in enumerate(todo):
+      ids, tgt = rows[i]
+      n = tgt[-1] + 1
+      token_arr[b, :n] = ids[:n]
+      padding[b, :n] = 1
+      positions[b, :tgt.size] = tgt - 1
+      targets[b, :tgt.size] = ids[tgt]
+      weights[b, :tgt.size] = 1.0
+
+    self._note_shape(("salience", batch, length, k))
+    with self._lock:
+      out = self._salience_jit(self._state(), token_arr, padding, positions, targets, weights)
+    grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
+    for b, i in enumerate(todo):
+      ids, tgt = rows[i]
+      n = tgt[-1] + 1
+      results[i].grad_l2[:n] = grad_l2[b, :n]
+      results[i].grad_dot_input[:n] = grad_dot_input[b, :n]
+      results[i].token_loss[tgt] = nll[b, :tgt.size]
+    return results
+
+  # --- Generation -------------------------------------------------------------
+
+  def generate(self, token_ids: list[np.ndarray], max_new_tokens: int) -> list[np.ndarray]:
+    """Greedy continuation of each row (KerasHub's cached sampler), stopping at a stop token.
+
+    Returns the new token ids of each row, without the prompt and the stop token.
+    """
+    longest = max(len(ids) for ids in token_ids)
+    total = min(bucket(longest + max_new_tokens), max(self.max_length, longest + 1))
+    batch = batch_bucket(len(token_ids))
+    token_arr = np.full((batch, total), self.pad_id, np.int32)
+    padding = np.zeros((batch, total), bool)
+    for b, ids in enumerate(token_ids):
+      token_arr[b, :len(ids)] = ids
+      padding[b, :len(ids)] = True
+    for b in range(len(token_ids), batch):  # Filler rows repeat row 0.
+      token_arr[b], padding[b] = token_arr[0], padding[0]
+
+    self._note_shape(("generate", batch, total))
+    with self._lock:
+      generate_fn = self.causal_lm.make_generate_function()
+      out = generate_fn({"token_ids": token_arr, "padding_mask": padding},
+                        stop_token_ids=self.stop_ids)
+    out_ids = np.asarray(out["token_ids"])
+    responses = []
+    for b, ids in enumerate(token_ids):
+      new = out_ids[b, len(ids):len(ids) + max_new_tokens]
+      stops = np.flatnonzero(np.isin(new, self.stop_ids + (self.pad_id,)))
+      responses.append(new[:stops[0]] if stops.size else new)
+    return responses
+
+  def _note_shape(self, key: tuple):
+    if key not in self._compiled_shapes:
+      self._compiled_shapes.add(key)
+      log.info("compiling %s for shape %s", key[0], key[1:])

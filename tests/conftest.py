@@ -1,0 +1,37 @@
+"""Shared fixtures: tiny random Gemma 1, 2 and 3 checkpoints saved as KerasHub presets.
+
+Built once per test session (a SentencePiece model trained on the fly, random weights),
+so the real loading code runs on real preset directories.
+"""
+
+import lit_app  # noqa: F401  (sets the Keras backend before keras is imported)
+import pytest
+
+from lit_app.models import tiny
+
+CORPUS = [
+    "The quick brown fox jumps over the lazy dog.",
+    "Hallo Welt, schöne Grüße aus München! Ärger über Öl und Übermut.",
+    "Summarize the article: cats sleep a lot. Summary: cats sleep.",
+    "<start_of_turn>user\nWhat is 12 + 30?<end_of_turn>\n<start_of_turn>model\n12 + 30 = 42",
+    "Translate to German: good morning -> Guten Morgen",
+    "I can't help with that request.",
+] * 10
+
+
+@pytest.fixture(scope="session")
+def sp_proto():
+  return tiny.train_sentencepiece(CORPUS, vocab_size=400)
+
+
+@pytest.fixture(scope="session")
+def tiny_presets(tmp_path_factory, sp_proto):
+  """{family: preset directory} for gemma, gemma2 and gemma3."""
+  root = tmp_path_factory.mktemp("presets")
+  paths = {}
+  for family in tiny.FAMILIES:
+    causal_lm = tiny.build_causal_lm(family, sp_proto, sequence_length=128, seed=1)
+    path = root / family
+    causal_lm.save_to_preset(str(path))
+    paths[family] = str(path)
+  return paths

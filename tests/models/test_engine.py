@@ -1,0 +1,117 @@
+"""The engine's numbers: finite differences, and KerasHub's own forward as reference."""
+
+import jax
+import jax.numpy as jnp
+import keras
+import numpy as np
+import pytest
+
+from lit_app.models import checkpoint, engine as engine_lib
+
+TEXT = "Hallo Welt, schöne Grüße! The quick brown fox jumps over the lazy dog."
+
+
+def cosine(a, b):
+  a, b = np.ravel(a), np.ravel(b)
+  return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
+
+
+@pytest.fixture(scope="module", params=["gemma", "gemma2", "gemma3"])
+def engine(request, tiny_presets):
+  causal_lm = checkpoint.load_causal_lm(tiny_presets[request.param])
+  return engine_lib.Engine(causal_lm, max_length=128)
+
+
+def _target_mask(n, targets):
+  mask = np.zeros(n)
+  mask[targets] = 1
+  return mask
+
+
+def test_bucket_reuses_shapes():
+  assert [engine_lib.bucket(n) for n in (1, 16, 17, 64, 65, 513, 1024, 1025)] == [
+      16, 16, 32, 64, 80, 640, 1024, 1280]
+  assert all(engine_lib.bucket(n) >= n for n in range(1, 5000, 7))
+  assert all(engine_lib.bucket(n) <= 1.25 * n for n in range(64, 5000, 7))
+
+
+def test_salience_matches_finite_differences(engine):
+  ids, _ = engine.encode(TEXT)
+  n = len(ids)
+  targets = np.arange(n - 5, n)
+  [s] = engine.salience([ids], [_target_mask(n, targets)])
+
+  state = engine._state()
+  token_ids, padding = ids[None], np.ones((1, n), np.int32)
+  positions, tgt = (targets - 1)[None].astype(np.int32), ids[targets][None]
+
+  @jax.jit
+  def loss(emb):
+    with keras.StatelessScope(state_mapping=list(zip(engine._variables, state))):
+      return jnp.sum(engine._target_nll(emb, padding, positions, tgt))
+
+  with keras.StatelessScope(state_mapping=list(zip(engine._variables, state))):
+    emb = np.asarray(engine._embed(token_ids), np.float32)
+  eps = 1e-2
+  grad = np.zeros_like(emb)
+  for j in range(n):
+    for d in range(emb.shape[-1]):
+      step = np.zeros_like(emb)
+      step[0, j, d] = eps
+      grad[0, j, d] = (loss(emb + step) - loss(emb - step)) / (2 * eps)
+
+  fd_l2 = np.linalg.norm(grad[0], axis=-1)
+  fd_gdi = np.sum(grad[0] * emb[0], axis=-1)
+  assert cosine(s.grad_l2, fd_l2) >= 0.999
+  assert cosine(s.grad_dot_input, fd_gdi) >= 0.999
+  # The last target's own embedding only feeds later predictions, so its gradient is 0.
+  # (Sliding-window layers may also leave distant tokens at 0.)
+  assert s.grad_l2[n - 2] > 0 and s.grad_l2[n - 1] == 0
+
+
+def test_target_loss_matches_keras_hub_forward(engine):
+  """Our differentiable forward gives the same token losses as KerasHub's own call."""
+  ids, _ = engine.encode(TEXT)
+  n = len(ids)
+  targets = np.arange(3, n)
+  [s] = engine.salience([ids], [_target_mask(n, targets)])
+  logits = engine.causal_lm({"token_ids": ids[None], "padding_mask": np.ones((1, n), np.int32)})
+  logp = jax.nn.log_softmax(np.asarray(logits, np.float32)[0], axis=-1)
+  expected = -np.asarray(logp)[targets - 1, ids[targets]]
+  np.testing.assert_allclose(s.token_loss[targets], expected, rtol=1e-4, atol=1e-4)
+
+
+def test_batch_rows_are_independent(engine):
+  """A row's scores do not depend on what it is batched with or on padding."""
+  a, _ = engine.encode(TEXT)
+  b, _ = engine.encode("Guten Morgen")
+  ma, mb = _target_mask(len(a), [len(a) - 1]), _target_mask(len(b), [len(b) - 1])
+  alone = engine.salience([a], [ma])[0]
+  together = engine.salience([b, a], [mb, ma])[1]
+  np.testing.assert_allclose(together.grad_l2, alone.grad_l2, rtol=1e-4, atol=1e-6)
+
+
+def test_bos_is_never_a_target_and_empty_mask_gives_zeros(engine):
+  ids, _ = engine.encode(TEXT)
+  [only_bos] = engine.salience([ids], [_target_mask(len(ids), [0])])
+  assert not only_bos.grad_l2.any() and not only_bos.token_loss.any()
+
+
+def test_mask_of_wrong_length_is_rejected(engine):
+  ids, _ = engine.encode(TEXT)
+  with pytest.raises(ValueError, match="target_mask"):
+    engine.salience([ids], [np.ones(len(ids) + 1)])
+
+
+def test_generate_continues_prompt_deterministically(engine):
+  ids, _ = engine.encode("Guten")
+  first = engine.generate([ids], max_new_tokens=6)
+  again = engine.generate([ids, ids[:2]], max_new_tokens=6)
+  assert 0 < len(first[0]) <= 6
+  np.testing.assert_array_equal(first[0], again[0])
+
+
+def test_left_truncation_keeps_bos_and_the_end(engine):
+  long_text = " ".join(["fox"] * 400)
+  ids, truncated = engine.encode(long_text)
+  assert truncated and len(ids) == engine.max_length and ids[0] == engine.bos_id
