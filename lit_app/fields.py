@@ -14,6 +14,11 @@ GRAD_L2 = "grad_l2"
 GRAD_DOT_INPUT = "grad_dot_input"
 PROMPT_EMBEDDINGS = "prompt_embeddings"
 RESPONSE_EMBEDDINGS = "response_embeddings"
+# Template datasets: the template, its variables as one JSON object (when rows differ in
+# their placeholders), and the label naming which template variant a row uses.
+TEMPLATE = "template"
+VARS = "vars"
+LABEL = "label"
 
 
 def salience_model_name(name: str) -> str:
