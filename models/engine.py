@@ -4,9 +4,9 @@ Pure JAX and KerasHub; knows nothing of LIT. Arrays in, arrays out.
 
 Salience follows LIT's prompt-debugging wrappers: the text is `<bos>` + prompt + target;
 `target_mask[j] = 1` marks token j as a target; token j's loss is −log p(tok_j | tok_<j);
-`<bos>` is never a target. Gradients are taken with respect to the (scaled) token
-embeddings that enter the first decoder block — the value KerasHub's `score()` hands to
-its layer intercept at index −1.
+`<bos>` is never a target. Gradients are taken with respect to the token-embedding
+lookup (before Gemma's √hidden_dim scaling) — the value KerasHub's `score()` hands to its
+layer intercept at index −1, and so what LIT's TensorFlow reference differentiates.
 """
 
 import dataclasses
@@ -94,17 +94,16 @@ class Engine:
     return [v.value for v in self._variables]
 
   def _embed(self, token_ids):
-    # <float>[batch, length, hidden]
-    x = self.backbone.token_embedding(token_ids)
-    return x * jnp.asarray(self._embed_scale, x.dtype)
+    """The token-embedding lookup: <float>[batch, length, hidden]."""
+    return self.backbone.token_embedding(token_ids)
 
   def _target_nll(self, embeddings, padding_mask, positions, targets):
     """−log p(targets | prefix) read off the hidden states at `positions`.
 
-    embeddings: <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
+    embeddings: the lookup, <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
     Logits are computed only at the k gathered positions, not at every position.
     """
-    x = embeddings
+    x = embeddings * jnp.asarray(self._embed_scale, embeddings.dtype)
     for block in self.backbone.transformer_layers:
       x = self.family.call_block(block, x, padding_mask)
     x = self.backbone.layer_norm(x)

@@ -1,19 +1,14 @@
 """The engine's numbers: finite differences, and KerasHub's own forward as reference."""
 
 import jax
-import jax.numpy as jnp
-import keras
 import numpy as np
 import pytest
 
 from lit_app.models import checkpoint, engine as engine_lib
+from tests import reference
+from tests.reference import cosine
 
 TEXT = "Hallo Welt, schöne Grüße! The quick brown fox jumps over the lazy dog."
-
-
-def cosine(a, b):
-  a, b = np.ravel(a), np.ravel(b)
-  return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
 @pytest.fixture(scope="module", params=["gemma", "gemma2", "gemma3"])
@@ -41,27 +36,7 @@ def test_salience_matches_finite_differences(engine):
   targets = np.arange(n - 5, n)
   [s] = engine.salience([ids], [_target_mask(n, targets)])
 
-  state = engine._state()
-  token_ids, padding = ids[None], np.ones((1, n), np.int32)
-  positions, tgt = (targets - 1)[None].astype(np.int32), ids[targets][None]
-
-  @jax.jit
-  def loss(emb):
-    with keras.StatelessScope(state_mapping=list(zip(engine._variables, state))):
-      return jnp.sum(engine._target_nll(emb, padding, positions, tgt))
-
-  with keras.StatelessScope(state_mapping=list(zip(engine._variables, state))):
-    emb = np.asarray(engine._embed(token_ids), np.float32)
-  eps = 1e-2
-  grad = np.zeros_like(emb)
-  for j in range(n):
-    for d in range(emb.shape[-1]):
-      step = np.zeros_like(emb)
-      step[0, j, d] = eps
-      grad[0, j, d] = (loss(emb + step) - loss(emb - step)) / (2 * eps)
-
-  fd_l2 = np.linalg.norm(grad[0], axis=-1)
-  fd_gdi = np.sum(grad[0] * emb[0], axis=-1)
+  fd_l2, fd_gdi = reference.finite_difference_salience(engine, ids, targets)
   assert cosine(s.grad_l2, fd_l2) >= 0.999
   assert cosine(s.grad_dot_input, fd_gdi) >= 0.999
   # The last target's own embedding only feeds later predictions, so its gradient is 0.

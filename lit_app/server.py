@@ -1,0 +1,123 @@
+"""The LIT server: flags -> checkpoints and datasets -> LIT app.
+
+  python -m lit_app --models=base:PRESET_OR_DIR,tuned:PRESET_OR_DIR@ADAPTER.lora.h5 \
+      --datasets=mine:prompts.jsonl --port=5432
+
+With no --models it serves the bundled tiny checkpoints as `base` and `tuned`; with no
+--datasets, the bundled sample datasets.
+"""
+
+import os
+import sys
+import time
+from collections.abc import Sequence
+
+from absl import app, flags, logging
+
+from lit_nlp import dev_server, server_flags
+
+import lit_app  # noqa: F401  (sets the Keras backend)
+from lit_app import layouts, offline_client
+from lit_app.datasets import loading
+from lit_app.models import checkpoint, engine as engine_lib, lit_models
+
+_MODELS = flags.DEFINE_list(
+    "models", None,
+    "Models as NAME:PATH, comma-separated. PATH is a KerasHub preset name (e.g. "
+    "gemma2_instruct_2b_en, needs Kaggle credentials), a local preset directory, or either "
+    "followed by @ADAPTER.lora.h5 for a LoRA-tuned checkpoint. Default: the bundled base "
+    "and tuned checkpoints.")
+_DATASETS = flags.DEFINE_list(
+    "datasets", None,
+    "Datasets as NAME:PATH, comma-separated: .jsonl prompt or template files, .txt files "
+    "with one prompt per line. Default: the bundled samples.")
+_MAX_LENGTH = flags.DEFINE_integer(
+    "max_length", 1024, "Longest token sequence (prompt + target); longer prompts are "
+    "truncated from the left.")
+_MAX_NEW_TOKENS = flags.DEFINE_integer("max_new_tokens", 96, "Most tokens generated per answer.")
+_PRECISION = flags.DEFINE_enum(
+    "precision", "float32", ["float32", "bfloat16"],
+    "Weights and activations dtype. float32 is the right choice on CPU.")
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 8, "Examples per model call.")
+
+flags.FLAGS.set_default("page_title", "Gemma prompt debugging")
+flags.FLAGS.set_default("default_layout", "simple")
+flags.FLAGS.set_default("development_demo", True)
+
+CHECKPOINT_DIR = os.path.join(os.path.dirname(checkpoint.__file__), "checkpoints")
+DEFAULT_MODELS = (
+    f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
+    f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
+    f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_safety.lora.h5')}",
+)
+SPLASH = os.path.join(os.path.dirname(__file__), "splash.md")
+
+
+def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
+  """Parses NAME:PATH entries, naming the flag and entry on error."""
+  named, seen = [], set()
+  for value in values:
+    name, sep, path = value.partition(":")
+    name, path = name.strip(), path.strip()
+    if not sep or not name or not path:
+      raise app.UsageError(f"--{flag}: {value!r} is not NAME:PATH")
+    if name.startswith("_"):
+      raise app.UsageError(f"--{flag}: name {name!r} must not start with '_' (LIT hides those)")
+    if name in seen:
+      raise app.UsageError(f"--{flag}: name {name!r} is used twice")
+    seen.add(name)
+    named.append((name, path))
+  return named
+
+
+def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
+                 batch_size: int, precision: str) -> dict:
+  """Loads each NAME:PATH checkpoint once and wraps it as LIT's model group."""
+  models = {}
+  for name, path in parse_named(specs, "models"):
+    start = time.perf_counter()
+    causal_lm = checkpoint.load_causal_lm(path, dtype=precision)
+    engine = engine_lib.Engine(causal_lm, max_length=max_length)
+    models |= lit_models.model_group(name, engine, batch_size, max_new_tokens)
+    logging.info("model %s ready in %.1fs", name, time.perf_counter() - start)
+  return models
+
+
+def build_datasets(specs: Sequence[str] | None) -> dict:
+  if not specs:
+    return loading.bundled()
+  return {name: loading.load(path) for name, path in parse_named(specs, "datasets")}
+
+
+def create_server(argv: Sequence[str] = ()):
+  """Builds the LIT server from flags (which must already be parsed)."""
+  if len(argv) > 1:
+    raise app.UsageError(f"unexpected arguments: {' '.join(argv[1:])}")
+  models = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
+                        _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value)
+  datasets = build_datasets(_DATASETS.value)
+  with open(SPLASH, encoding="utf-8") as f:
+    splash = f.read()
+  server_kw = server_flags.get_flags()
+  if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
+    server_kw["client_root"] = offline_client.prepare_client_root()
+  if server_kw["default_layout"] not in layouts.LAYOUTS:
+    raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
+  return dev_server.Server(
+      models, datasets, layouts=layouts.LAYOUTS,
+      dataset_loaders=loading.dataset_loaders(),
+      onboard_start_doc=splash, **server_kw)
+
+
+def main(argv: Sequence[str]):
+  server = create_server(argv)
+  return server.serve()
+
+
+def run():
+  """Console-script entry point."""
+  app.run(main)
+
+
+if __name__ == "__main__":
+  run()

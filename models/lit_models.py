@@ -1,0 +1,137 @@
+"""LIT model wrappers: thin adapters around one Engine.
+
+For a model NAME the server registers three LIT models sharing one loaded checkpoint —
+the names and fields LIT's Sequence Salience module asks for:
+  NAME               prompt (+ target) -> response
+  _NAME_salience     prompt + target + target_mask -> tokens, grad_l2, grad_dot_input
+  _NAME_tokenizer    prompt + target -> tokens
+Each validates its inputs, turns text into arrays, calls the engine, and turns arrays into
+JSON-able values.
+"""
+
+from collections.abc import Iterable
+
+import numpy as np
+from lit_nlp.api import model as lit_model
+from lit_nlp.api import types as lit_types
+
+from lit_app import fields
+from lit_app.datasets import template_dataset
+from lit_app.models import engine as engine_lib
+from lit_app.models import tokens as tokens_lib
+
+INPUT_SPEC: lit_types.Spec = {
+    fields.PROMPT: lit_types.TextSegment(),
+    fields.TARGET: lit_types.TextSegment(required=False),
+}
+
+
+class _EngineModel(lit_model.BatchedModel):
+  """Shared plumbing: one engine, batched prediction, prompt+target texts."""
+
+  def __init__(self, engine: engine_lib.Engine, batch_size: int = 8):
+    self.engine = engine
+    self.batch_size = batch_size
+
+  @classmethod
+  def init_spec(cls):
+    return None  # Built by the server from a checkpoint path, not from the UI form.
+
+  def max_minibatch_size(self) -> int:
+    return self.batch_size
+
+  def input_spec(self) -> lit_types.Spec:
+    return dict(INPUT_SPEC)
+
+  def _prompt(self, example) -> str:
+    """The prompt the model sees: refilled from its template when the example has one,
+    so edits to a template or a variable in the Datapoint Editor take effect."""
+    prompt = template_dataset.refill(example).get(fields.PROMPT)
+    if not isinstance(prompt, str):
+      raise ValueError(f"'{fields.PROMPT}' must be a string, got {type(prompt).__name__}")
+    return prompt
+
+  def _text(self, example) -> str:
+    prompt = self._prompt(example)
+    target = example.get(fields.TARGET) or ""
+    if not isinstance(target, str):
+      raise ValueError(f"'{fields.TARGET}' must be a string, got {type(target).__name__}")
+    return prompt + target
+
+  def _display(self, ids) -> tuple[list[str], np.ndarray]:
+    return tokens_lib.group_pieces(self.engine.pieces(ids))
+
+
+class GenerationModel(_EngineModel):
+  """NAME: the model's answer to the prompt."""
+
+  def __init__(self, engine, batch_size: int = 8, max_new_tokens: int = 96):
+    super().__init__(engine, batch_size)
+    self.max_new_tokens = max_new_tokens
+
+  def output_spec(self) -> lit_types.Spec:
+    return {fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET)}
+
+  def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    ids = [self.engine.encode(self._prompt(ex))[0] for ex in inputs]
+    new_ids = self.engine.generate(ids, self.max_new_tokens)
+    return [{fields.RESPONSE: self.engine.decode(new)} for new in new_ids]
+
+
+class TokenizerModel(_EngineModel):
+  """_NAME_tokenizer: the tokens of prompt + target, as people read them."""
+
+  def output_spec(self) -> lit_types.Spec:
+    return {fields.TOKENS: lit_types.Tokens(parent="")}
+
+  def predict_minibatch(self, inputs: list[dict]) -> Iterable[dict]:
+    return [{fields.TOKENS: self._display(self.engine.encode(self._text(ex))[0])[0]}
+            for ex in inputs]
+
+
+class SalienceModel(_EngineModel):
+  """_NAME_salience: gradient L2 norm and gradient·input for the marked target tokens."""
+
+  def input_spec(self) -> lit_types.Spec:
+    return super().input_spec() | {
+        fields.TARGET_MASK: lit_types.TokenScores(align="", required=False)}
+
+  def output_spec(self) -> lit_types.Spec:
+    return {
+        fields.TOKENS: lit_types.Tokens(parent=""),
+        fields.GRAD_L2: lit_types.TokenScores(align=fields.TOKENS),
+        fields.GRAD_DOT_INPUT: lit_types.TokenScores(align=fields.TOKENS),
+    }
+
+  def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    rows = []
+    for ex in inputs:
+      ids, _ = self.engine.encode(self._text(ex))
+      display, group_of = self._display(ids)
+      mask = ex.get(fields.TARGET_MASK)
+      mask = np.zeros(len(display)) if mask is None else np.asarray(mask, dtype=float)
+      if mask.ndim != 1 or mask.size != len(display):
+        raise ValueError(
+            f"'{fields.TARGET_MASK}' has {mask.size} entries but the text has "
+            f"{len(display)} tokens; send one 0/1 value per token of '{fields.TOKENS}'")
+      rows.append((ids, display, group_of, mask[group_of] > 0))
+    scores = self.engine.salience([r[0] for r in rows], [r[3] for r in rows])
+    outputs = []
+    for (_, display, group_of, _), s in zip(rows, scores):
+      n = len(display)
+      outputs.append({
+          fields.TOKENS: display,
+          fields.GRAD_L2: tokens_lib.pool_l2(s.grad_l2, group_of, n),
+          fields.GRAD_DOT_INPUT: tokens_lib.pool_sum(s.grad_dot_input, group_of, n),
+      })
+    return outputs
+
+
+def model_group(name: str, engine: engine_lib.Engine, batch_size: int = 8,
+                max_new_tokens: int = 96) -> dict[str, lit_model.Model]:
+  """The three LIT models for one checkpoint, named as LIT's salience module expects."""
+  return {
+      name: GenerationModel(engine, batch_size, max_new_tokens),
+      fields.salience_model_name(name): SalienceModel(engine, batch_size),
+      fields.tokenizer_model_name(name): TokenizerModel(engine, batch_size),
+  }

@@ -1,0 +1,87 @@
+"""Drive the LIT HTTP API the way the browser's Sequence Salience module does."""
+
+import json
+
+import numpy as np
+import pytest
+import werkzeug.test
+from absl import flags
+from absl.testing import flagsaver
+
+from lit_app import server
+from lit_app.models import checkpoint, engine as engine_lib
+from tests import reference
+from tests.reference import cosine
+
+FAMILIES = ("gemma", "gemma2", "gemma3")
+PROMPT = "Translate to German: good morning -> "
+TARGET = "Guten Morgen"
+
+
+@pytest.fixture(scope="module")
+def lit(tiny_presets, tmp_path_factory):
+  data = tmp_path_factory.mktemp("data") / "prompts.jsonl"
+  data.write_text(json.dumps({"prompt": PROMPT, "target": TARGET}) + "\n", encoding="utf-8")
+  models = ",".join(f"{f}:{tiny_presets[f]}" for f in FAMILIES)
+  with flagsaver.flagsaver():
+    flags.FLAGS(["lit_app", f"--models={models}", f"--datasets=sample:{data}",
+                 "--server_type=external", "--max_length=128", "--max_new_tokens=8"])
+    lit_server = server.create_server()
+    wsgi = lit_server.serve()
+  return werkzeug.test.Client(wsgi), lit_server
+
+
+def post_preds(client, model, inputs, types):
+  body = {"inputs": [{"data": dict(d, _id="", _meta={}), "id": "", "meta": {}} for d in inputs]}
+  return client.post(
+      f"/get_preds?model={model}&dataset_name=sample&requested_types={types}&requested_fields=",
+      data=json.dumps(body), content_type="application/json")
+
+
+def test_get_info_lists_model_groups(lit):
+  client, _ = lit
+  info = json.loads(client.get("/get_info").get_data(as_text=True))
+  for family in FAMILIES:
+    assert {family, f"_{family}_salience", f"_{family}_tokenizer"} <= set(info["models"])
+  assert "sample" in info["datasets"]
+  assert info["layouts"].keys() >= {"simple", "expert", "compare"}
+
+
+@pytest.mark.parametrize("family", FAMILIES)
+def test_salience_over_http_matches_finite_differences(lit, tiny_presets, family):
+  client, _ = lit
+  example = {"prompt": PROMPT, "target": TARGET}
+  resp = post_preds(client, f"_{family}_tokenizer", [example], "Tokens")
+  assert resp.status_code == 200
+  tokens = json.loads(resp.get_data(as_text=True))[0]["tokens"]
+  assert tokens[0] == "<bos>"
+  # Mark the target's tokens, as the browser does after a click on the answer.
+  n_prompt = len(json.loads(post_preds(
+      client, f"_{family}_tokenizer", [{"prompt": PROMPT}], "Tokens").get_data(as_text=True))[0]["tokens"])
+  mask = [0] * n_prompt + [1] * (len(tokens) - n_prompt)
+  resp = post_preds(client, f"_{family}_salience", [dict(example, target_mask=mask)], "Tokens,TokenScores")
+  assert resp.status_code == 200, resp.get_data(as_text=True)[:500]
+  out = json.loads(resp.get_data(as_text=True))[0]
+  assert out["tokens"] == tokens and len(out["grad_l2"]) == len(tokens)
+
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[family]), max_length=128)
+  ids, _ = engine.encode(PROMPT + TARGET)
+  assert len(ids) == len(tokens)  # ASCII text: one display token per model token.
+  fd_l2, fd_gdi = reference.finite_difference_salience(engine, ids, np.flatnonzero(mask))
+  assert cosine(out["grad_l2"], fd_l2) >= 0.999
+  assert cosine(out["grad_dot_input"], fd_gdi) >= 0.999
+
+
+def test_generation_over_http(lit):
+  client, _ = lit
+  resp = post_preds(client, "gemma", [{"prompt": PROMPT}], "GeneratedText")
+  assert resp.status_code == 200
+  assert isinstance(json.loads(resp.get_data(as_text=True))[0]["response"], str)
+
+
+def test_target_mask_of_wrong_length_names_the_field(lit):
+  client, _ = lit
+  resp = post_preds(client, "_gemma_salience",
+                    [{"prompt": PROMPT, "target": TARGET, "target_mask": [1, 0]}], "TokenScores")
+  assert resp.status_code >= 400
+  assert "target_mask" in resp.get_data(as_text=True)
