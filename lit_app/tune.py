@@ -1,0 +1,139 @@
+r"""LoRA supervised fine-tuning of a KerasHub Gemma CausalLM on {prompt, response} rows.
+
+  python -m lit_app.tune --base=models/checkpoints/gemma_tiny_base \
+      --data=datasets/data/safety_sft.jsonl --out=models/checkpoints/gemma_tiny_safety.lora.h5
+
+Each JSONL row has `prompt` and `response` (other columns, e.g. `policy`, `use_case`, are
+kept with the row but not trained on). The prompt is wrapped in Gemma's chat turn format
+and masked out of the loss: only the response tokens (and the closing `<end_of_turn>`,
+`<eos>`) are learned. Uses only public KerasHub APIs (`CausalLM.from_preset`, the
+tokenizer, `backbone.enable_lora`, `backbone.save_lora_weights`), so `--base` may be a
+real Gemma preset name as well as a local preset directory.
+"""
+
+import json
+import os
+import time
+
+from absl import app, flags
+
+import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
+import keras
+import numpy as np
+from lit_app.models import checkpoint_lora
+from lit_app.models.training import batches, loop
+
+REQUIRED_COLUMNS = ("prompt", "response")
+
+
+def read_sft_rows(path: str) -> list[dict]:
+  """Rows of a JSONL file; each must be an object with non-empty string prompt/response.
+
+  Raises FileNotFoundError naming the file, or ValueError naming file and line.
+  """
+  if not os.path.isfile(path):
+    raise FileNotFoundError(f"SFT data file not found: {path}")
+  rows = []
+  with open(path, encoding="utf-8") as f:
+    for number, line in enumerate(f, start=1):
+      if not line.strip():
+        continue
+      try:
+        row = json.loads(line)
+      except json.JSONDecodeError as e:
+        raise ValueError(f"{path}:{number}: malformed JSON ({e.msg})") from None
+      if not isinstance(row, dict):
+        raise ValueError(f"{path}:{number}: expected a JSON object with "
+                         f"{'/'.join(REQUIRED_COLUMNS)}, got {type(row).__name__}")
+      for column in REQUIRED_COLUMNS:
+        if column not in row:
+          raise ValueError(f"{path}:{number}: missing {column!r}")
+        if not isinstance(row[column], str) or not row[column].strip():
+          raise ValueError(f"{path}:{number}: {column!r} must be a non-empty string")
+      rows.append(row)
+  if not rows:
+    raise ValueError(f"{path}: no rows")
+  return rows
+
+
+def split_holdout(rows: list[dict], fraction: float, seed: int) -> tuple[list, list]:
+  """(train, held-out) rows; the held-out share is chosen by `seed`."""
+  if not 0.0 <= fraction < 1.0:
+    raise ValueError(f"--holdout_fraction must be in [0, 1), got {fraction}")
+  order = np.random.default_rng(seed).permutation(len(rows))
+  num_heldout = int(round(len(rows) * fraction))
+  if num_heldout >= len(rows):
+    num_heldout = len(rows) - 1
+  heldout = [rows[i] for i in sorted(order[:num_heldout])]
+  train = [rows[i] for i in sorted(order[num_heldout:])]
+  return train, heldout
+
+
+def tune(causal_lm, rows: list[dict], out: str, *, rank: int = 8, epochs: int = 3,
+         learning_rate: float = 2e-3, batch_size: int = 16, sequence_length: int = 128,
+         seed: int = 0, holdout_fraction: float = 0.1) -> list[dict]:
+  """Enables LoRA on `causal_lm`, trains it on `rows`, saves the adapter to `out`.
+
+  Returns the per-epoch history (training and held-out loss).
+  """
+  if not out.endswith(checkpoint_lora.ADAPTER_SUFFIX):
+    raise ValueError(f"--out={out!r}: the file name must end in "
+                     f"{checkpoint_lora.ADAPTER_SUFFIX}")
+  train_rows, heldout_rows = split_holdout(rows, holdout_fraction, seed)
+  tokenizer = causal_lm.preprocessor.tokenizer
+  train = batches.sft_arrays(tokenizer, train_rows, sequence_length)
+  heldout = batches.sft_arrays(tokenizer, heldout_rows, sequence_length) if heldout_rows \
+      else None
+  clipped = train.pop("truncated") + (heldout.pop("truncated") if heldout else 0)
+  if clipped:
+    print(f"warning: {clipped} rows are longer than {sequence_length} tokens and were cut; "
+          "raise --sequence_length")
+  print(f"rows: {len(train_rows)} training, {len(heldout_rows)} held out; LoRA rank {rank}")
+  causal_lm.backbone.enable_lora(rank)
+  history = loop.fit(causal_lm, train, heldout, batch_size=batch_size, epochs=epochs,
+                     learning_rate=learning_rate, weight_decay=0.0, seed=seed, desc="tune")
+  directory = os.path.dirname(out)
+  if directory:
+    os.makedirs(directory, exist_ok=True)
+  causal_lm.backbone.save_lora_weights(out)
+  return history
+
+
+_BASE = flags.DEFINE_string("base", None, "KerasHub preset name or local preset directory.")
+_DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows.")
+_OUT = flags.DEFINE_string("out", None, "Where to write the adapter (must end in .lora.h5).")
+_RANK = flags.DEFINE_integer("rank", 8, "LoRA rank.")
+_EPOCHS = flags.DEFINE_integer("epochs", 3, "Passes over the training rows.")
+_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.")
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Rows per batch.")
+_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128,
+                                        "Tokens per row (prompt + response), padded.")
+_SEED = flags.DEFINE_integer("seed", 0, "Seed for the held-out split, LoRA init, shuffling.")
+_HOLDOUT_FRACTION = flags.DEFINE_float("holdout_fraction", 0.1,
+                                       "Share of rows kept for the held-out loss.")
+
+
+def main(argv):
+  del argv
+  if not _OUT.value.endswith(checkpoint_lora.ADAPTER_SUFFIX):
+    raise app.UsageError(f"--out={_OUT.value!r} must end in {checkpoint_lora.ADAPTER_SUFFIX}")
+  started = time.time()
+  try:
+    rows = read_sft_rows(_DATA.value)
+  except (FileNotFoundError, ValueError) as e:
+    raise app.UsageError(str(e)) from None
+  keras.utils.set_random_seed(_SEED.value)
+  print(f"loading {_BASE.value}")
+  causal_lm = checkpoint_lora.load_causal_lm(_BASE.value)
+  history = tune(causal_lm, rows, _OUT.value, rank=_RANK.value, epochs=_EPOCHS.value,
+                 learning_rate=_LEARNING_RATE.value, batch_size=_BATCH_SIZE.value,
+                 sequence_length=_SEQUENCE_LENGTH.value, seed=_SEED.value,
+                 holdout_fraction=_HOLDOUT_FRACTION.value)
+  size = os.path.getsize(_OUT.value)
+  print(f"saved {_OUT.value} ({size / 1024:.0f} KiB) in {time.time() - started:.0f}s; "
+        f"final held-out loss {history[-1]['heldout_loss']}")
+
+
+if __name__ == "__main__":
+  flags.mark_flags_as_required(["base", "data", "out"])
+  app.run(main)

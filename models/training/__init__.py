@@ -1,0 +1,1 @@
+"""Training the bundled checkpoints: the generated corpus, chat-format batches, the loop."""

@@ -1,0 +1,134 @@
+"""A small JAX training loop for a KerasHub CausalLM: weighted next-token cross-entropy,
+AdamW with warm-up and cosine decay, a tqdm bar with the loss, held-out loss per epoch.
+
+The model's variables go in and out as arguments (`stateless_call`), one jitted step
+updates them; at the end they are written back into the Keras model. Whatever is
+trainable is trained: the whole network for a base model, only the LoRA kernels after
+`backbone.enable_lora(rank)`.
+"""
+
+import math
+import time
+
+import jax
+import jax.numpy as jnp
+import keras
+import numpy as np
+from tqdm.auto import tqdm
+
+
+def token_loss(logits, labels, weights):
+  """Mean cross-entropy over the weighted tokens.
+
+  logits: <float>[batch, seq, vocab]; labels: <int>[batch, seq]; weights: <float>[batch, seq].
+  """
+  log_probs = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+  nll = -jnp.take_along_axis(log_probs, labels[..., None], axis=-1)[..., 0]
+  return jnp.sum(nll * weights) / jnp.maximum(jnp.sum(weights), 1.0)
+
+
+def _batches(arrays: dict, batch_size: int, rng: np.random.Generator | None):
+  """Full batches (shuffled when `rng` is given); a short last batch is dropped when
+  shuffling, kept (padded with zero-weight rows) when not, so eval sees every row."""
+  n = len(arrays["labels"])
+  order = rng.permutation(n) if rng is not None else np.arange(n)
+  stop = n - n % batch_size if rng is not None and n >= batch_size else n
+  for start in range(0, stop, batch_size):
+    idx = order[start:start + batch_size]
+    batch = {k: v[idx] for k, v in arrays.items()}
+    if len(idx) < batch_size:  # pad to a fixed shape: one compilation only
+      pad = batch_size - len(idx)
+      batch = {k: np.concatenate([v, np.zeros((pad, *v.shape[1:]), v.dtype)])
+               for k, v in batch.items()}
+    yield batch
+
+
+def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int = 16,
+        epochs: int | None = 1, steps: int | None = None, learning_rate: float = 1e-3,
+        weight_decay: float = 0.01, warmup_fraction: float = 0.05, seed: int = 0,
+        desc: str = "train") -> list[dict]:
+  """Trains `causal_lm`'s trainable variables on `train` (arrays from `batches`).
+
+  Runs `steps` optimizer steps if given, else `epochs` passes. Returns one record per
+  epoch (or per pass over the data): {"epoch", "train_loss", "heldout_loss", "seconds"}.
+  """
+  n = len(train["labels"])
+  batch_size = min(batch_size, n)
+  per_epoch = max(n // batch_size, 1)
+  total = steps if steps is not None else per_epoch * epochs
+  schedule = keras.optimizers.schedules.CosineDecay(
+      initial_learning_rate=0.0, decay_steps=max(total - int(total * warmup_fraction), 1),
+      warmup_target=learning_rate, warmup_steps=int(total * warmup_fraction), alpha=0.05)
+  optimizer = keras.optimizers.AdamW(learning_rate=schedule, weight_decay=weight_decay,
+                                     clipnorm=1.0)
+  model_trainable = causal_lm.trainable_variables
+  optimizer.build(model_trainable)
+
+  def loss_fn(trainable, non_trainable, batch):
+    x = {"token_ids": batch["token_ids"], "padding_mask": batch["padding_mask"]}
+    logits, non_trainable = causal_lm.stateless_call(trainable, non_trainable, x,
+                                                     training=True)
+    return token_loss(logits, batch["labels"], batch["weights"]), non_trainable
+
+  @jax.jit
+  def train_step(state, batch):
+    trainable, non_trainable, opt_vars = state
+    (loss, non_trainable), grads = jax.value_and_grad(loss_fn, has_aux=True)(
+        trainable, non_trainable, batch)
+    trainable, opt_vars = optimizer.stateless_apply(opt_vars, grads, trainable)
+    return (trainable, non_trainable, opt_vars), loss
+
+  @jax.jit
+  def eval_step(trainable, non_trainable, batch):
+    x = {"token_ids": batch["token_ids"], "padding_mask": batch["padding_mask"]}
+    logits, _ = causal_lm.stateless_call(trainable, non_trainable, x)
+    log_probs = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+    nll = -jnp.take_along_axis(log_probs, batch["labels"][..., None], axis=-1)[..., 0]
+    return jnp.sum(nll * batch["weights"]), jnp.sum(batch["weights"])
+
+  def heldout_loss(trainable, non_trainable):
+    if heldout is None or not len(heldout["labels"]):
+      return None
+    total_nll = total_w = 0.0
+    for batch in _batches(heldout, batch_size, None):
+      nll, w = eval_step(trainable, non_trainable, batch)
+      total_nll, total_w = total_nll + float(nll), total_w + float(w)
+    return total_nll / max(total_w, 1.0)
+
+  state = ([v.value for v in model_trainable],
+           [v.value for v in causal_lm.non_trainable_variables],
+           [v.value for v in optimizer.variables])
+  rng = np.random.default_rng(seed)
+  history, epoch, step = [], 0, 0
+  bar = tqdm(total=total, desc=desc, unit="step", dynamic_ncols=True, mininterval=1.0)
+  start = time.time()
+  while step < total:
+    epoch += 1
+    losses = []
+    for batch in _batches(train, batch_size, rng):
+      if step >= total:
+        break
+      state, loss = train_step(state, batch)
+      losses.append(loss)
+      step += 1
+      bar.update(1)
+      if step % 10 == 0 or step == total:
+        recent = float(np.mean([float(x) for x in losses[-10:]]))
+        bar.set_postfix(epoch=epoch, loss=f"{recent:.4f}",
+                        lr=f"{float(schedule(step)):.2e}")
+    train_loss = float(np.mean([float(x) for x in losses])) if losses else math.nan
+    record = dict(epoch=epoch, train_loss=train_loss,
+                  heldout_loss=heldout_loss(state[0], state[1]),
+                  seconds=round(time.time() - start, 1))
+    history.append(record)
+    held = "" if record["heldout_loss"] is None else (
+        f", held-out loss {record['heldout_loss']:.4f}")
+    bar.write(f"epoch {epoch}: training loss {train_loss:.4f}{held} "
+              f"({record['seconds']:.0f}s, step {step}/{total})")
+  bar.close()
+  trainable, non_trainable, _ = state
+  for variable, value in zip(model_trainable, trainable):
+    variable.assign(value)
+  for variable, value in zip(causal_lm.non_trainable_variables, non_trainable):
+    variable.assign(value)
+  return history
