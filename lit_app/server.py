@@ -78,7 +78,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
     start = time.perf_counter()
     causal_lm = checkpoint.load_causal_lm(path, dtype=precision)
     engine = engine_lib.Engine(causal_lm, max_length=max_length)
-    models |= lit_models.model_group(name, engine, batch_size, max_new_tokens)
+    models |= lit_models.model_group(name, engine, batch_size, max_new_tokens,
+                                     description=f"{name}: {path}")
     logging.info("model %s ready in %.1fs", name, time.perf_counter() - start)
   return models
 
@@ -111,6 +112,10 @@ def create_server(argv: Sequence[str] = ()):
 
 def main(argv: Sequence[str]):
   server = create_server(argv)
+  if flags.FLAGS.server_type == "default":
+    host = flags.FLAGS.host
+    print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
+          f"{flags.FLAGS.port}/ in your browser.\n", flush=True)
   return server.serve()
 
 

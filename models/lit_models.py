@@ -29,9 +29,13 @@ INPUT_SPEC: lit_types.Spec = {
 class _EngineModel(lit_model.BatchedModel):
   """Shared plumbing: one engine, batched prediction, prompt+target texts."""
 
-  def __init__(self, engine: engine_lib.Engine, batch_size: int = 8):
+  def __init__(self, engine: engine_lib.Engine, batch_size: int = 8, description: str = ""):
     self.engine = engine
     self.batch_size = batch_size
+    self._description = description
+
+  def description(self) -> str:
+    return self._description or super().description()
 
   @classmethod
   def init_spec(cls):
@@ -65,8 +69,9 @@ class _EngineModel(lit_model.BatchedModel):
 class GenerationModel(_EngineModel):
   """NAME: the model's answer to the prompt."""
 
-  def __init__(self, engine, batch_size: int = 8, max_new_tokens: int = 96):
-    super().__init__(engine, batch_size)
+  def __init__(self, engine, batch_size: int = 8, description: str = "",
+               max_new_tokens: int = 96):
+    super().__init__(engine, batch_size, description)
     self.max_new_tokens = max_new_tokens
 
   def output_spec(self) -> lit_types.Spec:
@@ -128,10 +133,10 @@ class SalienceModel(_EngineModel):
 
 
 def model_group(name: str, engine: engine_lib.Engine, batch_size: int = 8,
-                max_new_tokens: int = 96) -> dict[str, lit_model.Model]:
+                max_new_tokens: int = 96, description: str = "") -> dict[str, lit_model.Model]:
   """The three LIT models for one checkpoint, named as LIT's salience module expects."""
   return {
-      name: GenerationModel(engine, batch_size, max_new_tokens),
-      fields.salience_model_name(name): SalienceModel(engine, batch_size),
-      fields.tokenizer_model_name(name): TokenizerModel(engine, batch_size),
+      name: GenerationModel(engine, batch_size, description, max_new_tokens),
+      fields.salience_model_name(name): SalienceModel(engine, batch_size, description),
+      fields.tokenizer_model_name(name): TokenizerModel(engine, batch_size, description),
   }
