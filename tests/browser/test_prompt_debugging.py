@@ -1,0 +1,63 @@
+"""What a user does in the UI: pick an example, explain the answer, edit a prompt, compare."""
+
+import re
+
+from playwright.sync_api import expect
+
+from lit_app import fields
+
+from . import lit_page
+
+EDITED_PROMPT = (
+    "<start_of_turn>user\nIs a margherita pizza vegetarian? Answer yes or no.<end_of_turn>\n"
+    "<start_of_turn>model\n")
+
+
+def normalized(text: str) -> str:
+  return " ".join(text.split())
+
+
+def test_clicking_a_token_of_the_answer_colors_the_prompt(lit, docs_screenshot):
+  lit.open(models="base")
+  lit.select_row(0)
+  tokens = lit.explain_response("base")
+  assert set(lit.token_colors("base")) == {lit_page.UNCOLORED}  # nothing explained yet
+
+  tokens.filter(has_text=re.compile(r"\S")).last.click()
+  colors = lit.wait_for_salience("base")
+
+  assert sum(color != lit_page.UNCOLORED for color in colors) >= 1
+  assert lit.target_info("base").startswith("Explaining")
+  docs_screenshot(lit.screenshot("salience"), "salience.png")
+
+
+def test_edited_prompt_is_added_and_answered(lit):
+  lit.open(models="base")
+  lit.select_row(0)
+  lit.show_tab("Editor")
+  lit.editor_text("prompt").fill(EDITED_PROMPT)
+
+  with lit.expect_answer("base", EDITED_PROMPT) as answer_info:
+    lit.add_datapoint()
+  answer = lit_page.answer_in(answer_info.value, "base", EDITED_PROMPT, fields.RESPONSE)
+
+  assert normalized(answer), "the model gave an empty answer"
+  expect(lit.response_option("base")).to_have_text(normalized(answer))
+  lit.show_tab("Examples")
+  new_row = lit.rows("Is a margherita pizza vegetarian?")
+  expect(new_row).to_have_count(1)
+  expect(new_row).to_have_class(re.compile(r"\bprimary-selected\b"))
+  lit.screenshot("edited")
+
+
+def test_base_and_tuned_side_by_side(lit):
+  lit.open(models="base,tuned")
+  lit.select_row(0)
+
+  base, tuned = lit.response_option("base"), lit.response_option("tuned")
+  expect(base).not_to_be_empty()
+  expect(tuned).not_to_be_empty()
+  left, right = lit.salience("base").bounding_box(), lit.salience("tuned").bounding_box()
+  assert left["x"] + left["width"] <= right["x"] + 1
+  assert abs(left["y"] - right["y"]) < 2
+  lit.screenshot("compare")
