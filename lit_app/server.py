@@ -8,16 +8,15 @@ With no --models it serves the bundled tiny checkpoints as `base` and `tuned`; w
 """
 
 import os
-import sys
 import time
 from collections.abc import Sequence
 
 from absl import app, flags, logging
 
-from lit_nlp import dev_server, server_flags
+from lit_nlp import server_flags
 
 import lit_app  # noqa: F401  (sets the Keras backend)
-from lit_app import layouts, offline_client
+from lit_app import layouts, offline_client, wsgi
 from lit_app.datasets import loading
 from lit_app.models import checkpoint, engine as engine_lib, lit_models
 
@@ -39,6 +38,11 @@ _PRECISION = flags.DEFINE_enum(
     "precision", "float32", ["float32", "bfloat16"],
     "Weights and activations dtype. float32 is the right choice on CPU.")
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 8, "Examples per model call.")
+_ALLOWED_DIRS = flags.DEFINE_list(
+    "allowed_dirs", None,
+    "Directories whose files may be loaded as datasets from the UI's Configure dialog. "
+    "Default: the directory the server was started in. Loading from the UI is off in "
+    "--demo_mode.")
 
 flags.FLAGS.set_default("page_title", "Gemma prompt debugging")
 flags.FLAGS.set_default("default_layout", "simple")
@@ -90,33 +94,47 @@ def build_datasets(specs: Sequence[str] | None) -> dict:
   return {name: loading.load(path) for name, path in parse_named(specs, "datasets")}
 
 
-def create_server(argv: Sequence[str] = ()):
-  """Builds the LIT server from flags (which must already be parsed)."""
+def create_app(argv: Sequence[str] = ()):
+  """Builds models, datasets and the LIT app from parsed flags, then serves it.
+
+  Returns the WSGI app when --server_type=external (gunicorn); otherwise serves until
+  stopped and returns None.
+  """
   if len(argv) > 1:
     raise app.UsageError(f"unexpected arguments: {' '.join(argv[1:])}")
+  server_kw = server_flags.get_flags()
+  if server_kw["default_layout"] not in layouts.LAYOUTS:
+    raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
+  if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
+    server_kw["client_root"] = offline_client.prepare_client_root()
   models = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
                         _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value)
   datasets = build_datasets(_DATASETS.value)
+  dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
+      _ALLOWED_DIRS.value if _ALLOWED_DIRS.value is not None else [os.getcwd()])
   with open(SPLASH, encoding="utf-8") as f:
     splash = f.read()
-  server_kw = server_flags.get_flags()
-  if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
-    server_kw["client_root"] = offline_client.prepare_client_root()
-  if server_kw["default_layout"] not in layouts.LAYOUTS:
-    raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
-  return dev_server.Server(
-      models, datasets, layouts=layouts.LAYOUTS,
-      dataset_loaders=loading.dataset_loaders(),
-      onboard_start_doc=splash, **server_kw)
+  if server_kw["server_type"] == "default":
+    host = server_kw["host"]
+    print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
+          f"{server_kw['port']}/ in your browser.\n", flush=True)
+  return wsgi.serve(models, datasets, layouts=layouts.LAYOUTS,
+                    dataset_loaders=dataset_loaders, onboard_start_doc=splash, **server_kw)
 
 
 def main(argv: Sequence[str]):
-  server = create_server(argv)
-  if flags.FLAGS.server_type == "default":
-    host = flags.FLAGS.host
-    print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
-          f"{flags.FLAGS.port}/ in your browser.\n", flush=True)
-  return server.serve()
+  create_app(argv)
+
+
+def get_wsgi_app():
+  """WSGI entry point for gunicorn: `gunicorn 'lit_app.server:get_wsgi_app()'`.
+
+  Flags come from the GEMMA_LIT_FLAGS environment variable (e.g. "--models=... --demo_mode").
+  """
+  argv = ["lit_app"] + os.environ.get("GEMMA_LIT_FLAGS", "").split()
+  flags.FLAGS(argv)
+  flags.FLAGS.server_type = "external"
+  return create_app()
 
 
 def run():

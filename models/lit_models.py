@@ -20,10 +20,23 @@ from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
 from lit_app.models import tokens as tokens_lib
 
+TRUNCATION_NOTICE = "[…earlier text truncated…] "
+
 INPUT_SPEC: lit_types.Spec = {
     fields.PROMPT: lit_types.TextSegment(),
     fields.TARGET: lit_types.TextSegment(required=False),
 }
+
+
+def _checked_text(value, field: str) -> str:
+  if not isinstance(value, str):
+    raise ValueError(f"field '{field}' must be a string, got {type(value).__name__}")
+  try:
+    value.encode("utf-8")
+  except UnicodeEncodeError as e:
+    raise ValueError(f"field '{field}' contains an unpaired surrogate at character {e.start}"
+                     ) from None
+  return value
 
 
 class _EngineModel(lit_model.BatchedModel):
@@ -50,20 +63,24 @@ class _EngineModel(lit_model.BatchedModel):
   def _prompt(self, example) -> str:
     """The prompt the model sees: refilled from its template when the example has one,
     so edits to a template or a variable in the Datapoint Editor take effect."""
-    prompt = template_dataset.refill(example).get(fields.PROMPT)
-    if not isinstance(prompt, str):
-      raise ValueError(f"'{fields.PROMPT}' must be a string, got {type(prompt).__name__}")
-    return prompt
+    if fields.PROMPT not in example and fields.TEMPLATE not in example:
+      raise ValueError(f"missing field '{fields.PROMPT}'")
+    return _checked_text(template_dataset.refill(example).get(fields.PROMPT), fields.PROMPT)
 
   def _text(self, example) -> str:
-    prompt = self._prompt(example)
     target = example.get(fields.TARGET) or ""
-    if not isinstance(target, str):
-      raise ValueError(f"'{fields.TARGET}' must be a string, got {type(target).__name__}")
-    return prompt + target
+    return self._prompt(example) + _checked_text(target, fields.TARGET)
 
-  def _display(self, ids) -> tuple[list[str], np.ndarray]:
-    return tokens_lib.group_pieces(self.engine.pieces(ids))
+  def _tokens(self, example) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """Token ids of prompt + target, their display tokens, and each id's display index.
+
+    A text cut to max_length shows a notice on its first token after <bos>.
+    """
+    ids, truncated = self.engine.encode(self._text(example))
+    display, group_of = tokens_lib.group_pieces(self.engine.pieces(ids))
+    if truncated:
+      display[1] = TRUNCATION_NOTICE + display[1]
+    return ids, display, group_of
 
 
 class GenerationModel(_EngineModel):
@@ -90,8 +107,7 @@ class TokenizerModel(_EngineModel):
     return {fields.TOKENS: lit_types.Tokens(parent="")}
 
   def predict_minibatch(self, inputs: list[dict]) -> Iterable[dict]:
-    return [{fields.TOKENS: self._display(self.engine.encode(self._text(ex))[0])[0]}
-            for ex in inputs]
+    return [{fields.TOKENS: self._tokens(ex)[1]} for ex in inputs]
 
 
 class SalienceModel(_EngineModel):
@@ -111,8 +127,7 @@ class SalienceModel(_EngineModel):
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     rows = []
     for ex in inputs:
-      ids, _ = self.engine.encode(self._text(ex))
-      display, group_of = self._display(ids)
+      ids, display, group_of = self._tokens(ex)
       mask = ex.get(fields.TARGET_MASK)
       mask = np.zeros(len(display)) if mask is None else np.asarray(mask, dtype=float)
       if mask.ndim != 1 or mask.size != len(display):

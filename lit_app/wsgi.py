@@ -1,0 +1,77 @@
+"""LIT's WSGI app with client errors answered as short 4xx messages.
+
+Stock LIT answers any exception with HTTP 500 and the full traceback. Here a bad request
+(unknown model or dataset, malformed JSON, a missing field, a `target_mask` of the wrong
+length, …) gets HTTP 400 with one line that names the problem; anything else gets a
+500 that says only that the error is in the server log. Tracebacks stay in the log.
+"""
+
+import functools
+import json
+import logging
+import traceback
+
+from lit_nlp import app as lit_app_lib
+from lit_nlp import dev_server
+
+log = logging.getLogger(__name__)
+
+# Raised by request parsing, LIT's lookups and our wrappers' validation.
+CLIENT_ERRORS = (ValueError, KeyError, TypeError, UnicodeError)
+MAX_MESSAGE = 500
+
+
+def _message(error: Exception) -> str:
+  if isinstance(error, KeyError):
+    text = f"unknown or missing key {error.args[0]!r}" if error.args else "missing key"
+  else:
+    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+  return text[:MAX_MESSAGE]
+
+
+class LitApp(lit_app_lib.LitApp):
+  """LitApp whose endpoints validate names and never send tracebacks."""
+
+  def _check_names(self, args):
+    model = args.get("model")
+    if model is not None and model not in self._models:
+      visible = sorted(m for m in self._models if not m.startswith("_"))
+      raise ValueError(f"unknown model {model!r}; this server has {', '.join(visible)}")
+    dataset = args.get("dataset_name")
+    if dataset and dataset not in self._datasets:
+      raise ValueError(f"unknown dataset {dataset!r}; this server has "
+                       f"{', '.join(sorted(self._datasets))}")
+
+  def make_handler(self, fn):
+    handler = super().make_handler(fn)
+
+    @functools.wraps(handler)
+    def _handler(app, request, environ):
+      try:
+        self._check_names(request.args)
+        return handler(app, request, environ)
+      except CLIENT_ERRORS as e:
+        log.warning("bad request to %s: %s\n%s", request.path, e, traceback.format_exc())
+        status, body = 400, {"error": _message(e)}
+      except Exception as e:  # pylint: disable=broad-except
+        log.error("error in %s: %s\n%s", request.path, e, traceback.format_exc())
+        status, body = 500, {"error": "internal error; the details are in the server log"}
+      return app.respond(request, json.dumps(body), "application/json", status)
+
+    return _handler
+
+
+def serve(models, datasets, server_type: str = "default", **kw):
+  """Like lit_nlp.dev_server.Server(...).serve(), with our LitApp.
+
+  Returns the WSGI app for server_type='external' (gunicorn), else serves until stopped.
+  """
+  app_keys = set(dev_server.get_available_keywords(lit_app_lib.LitApp))
+  app_kw = {k: v for k, v in kw.items() if k in app_keys}
+  server_kw = {k: v for k, v in kw.items() if k not in app_keys}
+  app = LitApp(models, datasets, **app_kw)
+  if server_type == "external":
+    return app
+  server = dev_server.WSGI_SERVERS[server_type](app, **server_kw)
+  server.serve()
+  return None
