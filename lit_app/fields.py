@@ -12,6 +12,9 @@ TOKENS = "tokens"
 TARGET_MASK = "target_mask"
 GRAD_L2 = "grad_l2"
 GRAD_DOT_INPUT = "grad_dot_input"
+# A tuned model's salience change against its base (normalized grad_l2, tuned − base).
+GRAD_L2_UP_VS_BASE = "grad_l2_up_vs_base"
+GRAD_L2_DOWN_VS_BASE = "grad_l2_down_vs_base"
 PROMPT_EMBEDDINGS = "prompt_embeddings"
 RESPONSE_EMBEDDINGS = "response_embeddings"
 # Template datasets: the template, its variables as one JSON object (when rows differ in

@@ -76,15 +76,25 @@ def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
 
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  batch_size: int, precision: str) -> dict:
-  """Loads each NAME:PATH checkpoint once and wraps it as LIT's model group."""
+  """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
+
+  Checkpoints that are adapters on one base share the base's weights and one engine.
+  """
+  start = time.perf_counter()
+  named = [(name, checkpoint.CheckpointSpec.parse(path))
+           for name, path in parse_named(specs, "models")]
+  shared = checkpoint.load_shared([spec for _, spec in named], dtype=precision)
+  engines = {}  # One engine per loaded base.
   models = {}
-  for name, path in parse_named(specs, "models"):
-    start = time.perf_counter()
-    causal_lm = checkpoint.load_causal_lm(path, dtype=precision)
-    engine = engine_lib.Engine(causal_lm, max_length=max_length)
-    models |= lit_models.model_group(name, engine, batch_size, max_new_tokens,
-                                     description=f"{name}: {path}")
-    logging.info("model %s ready in %.1fs", name, time.perf_counter() - start)
+  for name, spec in named:
+    base = shared[spec]
+    if id(base) not in engines:
+      engines[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
+    models |= lit_models.model_group(
+        name, engines[id(base)], adapter=spec.adapter, batch_size=batch_size,
+        max_new_tokens=max_new_tokens, description=f"{name}: {spec}")
+  logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
+               len(named), len(engines), time.perf_counter() - start)
   return models
 
 

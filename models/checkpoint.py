@@ -1,14 +1,24 @@
-"""Load a Gemma CausalLM from a KerasHub preset name or a local preset directory,
-optionally with a KerasHub LoRA adapter: `PRESET_OR_DIR[@ADAPTER.lora.h5]`.
+"""Load Gemma checkpoints: a KerasHub preset name or local preset directory, optionally
+with a KerasHub LoRA adapter file on top.
+
+  PRESET_OR_DIR                  gemma2_instruct_2b_en, models/checkpoints/gemma_tiny_base
+  PRESET_OR_DIR@ADAPTER.lora.h5  a tuned checkpoint: the base plus a LoRA weights file
+                                 (what `backbone.save_lora_weights` writes; it stores its rank)
+
+Several tuned checkpoints over one base share the base's weights: the base is loaded once
+with LoRA enabled, and each adapter keeps only its LoRA kernels (see `load_shared`).
+A checkpoint's identity is a hash of its content (weights and adapter), not its name.
 """
 
 import dataclasses
+import hashlib
 import logging
 import os
 import time
 
 import keras
 import keras_hub
+import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -25,44 +35,143 @@ class CheckpointSpec:
   def parse(cls, spec: str) -> "CheckpointSpec":
     spec = spec.strip()
     if not spec:
-      raise ValueError("empty checkpoint path")
+      raise ValueError("empty checkpoint path; expected PRESET_OR_DIR[@ADAPTER.lora.h5]")
     base, sep, adapter = spec.rpartition("@")
-    if sep and adapter.endswith(ADAPTER_SUFFIX):
-      return cls(base, adapter)
-    if sep and "/" not in spec and "." not in adapter:  # e.g. a typo'd adapter name
-      raise ValueError(f"adapter {adapter!r} in {spec!r} must be a file ending in {ADAPTER_SUFFIX}")
-    return cls(spec)
+    if not sep:
+      return cls(spec)
+    if not base or not adapter.endswith(ADAPTER_SUFFIX):
+      raise ValueError(f"checkpoint {spec!r}: expected PRESET_OR_DIR@ADAPTER{ADAPTER_SUFFIX}")
+    return cls(base, adapter)
 
   def __str__(self):
     return f"{self.base}@{self.adapter}" if self.adapter else self.base
 
 
 def _looks_local(path: str) -> bool:
-  return os.sep in path or path.startswith(".") or os.path.exists(path)
+  """A path rather than a preset name or a `scheme://` handle."""
+  return "://" not in path and (os.sep in path or path.startswith(".") or os.path.exists(path))
 
 
 def check_exists(spec: CheckpointSpec) -> None:
   """Fails early, naming the path, when a local checkpoint or adapter is missing."""
-  if _looks_local(spec.base) and not os.path.isdir(spec.base):
-    raise FileNotFoundError(f"checkpoint directory not found: {spec.base}")
-  if _looks_local(spec.base) and not os.path.exists(os.path.join(spec.base, "config.json")):
-    raise FileNotFoundError(f"not a KerasHub preset directory (no config.json): {spec.base}")
+  if _looks_local(spec.base):
+    if not os.path.isdir(spec.base):
+      raise FileNotFoundError(f"checkpoint directory not found: {spec.base}")
+    if not os.path.isfile(os.path.join(spec.base, "config.json")):
+      raise FileNotFoundError(f"not a KerasHub preset directory (no config.json): {spec.base}")
   if spec.adapter and not os.path.isfile(spec.adapter):
     raise FileNotFoundError(f"LoRA adapter file not found: {spec.adapter}")
 
 
-def load_causal_lm(spec: str | CheckpointSpec, dtype: str | None = None) -> keras.Model:
-  """Loads `PRESET_OR_DIR[@ADAPTER.lora.h5]` as a KerasHub CausalLM."""
-  if isinstance(spec, str):
-    spec = CheckpointSpec.parse(spec)
-  check_exists(spec)
+def _from_preset(base: str, dtype: str | None):
   start = time.perf_counter()
   try:
-    causal_lm = keras_hub.models.CausalLM.from_preset(spec.base, dtype=dtype)
+    causal_lm = keras_hub.models.CausalLM.from_preset(base, dtype=dtype)
   except Exception as e:  # KerasHub raises many kinds for unknown or unreachable presets.
-    raise ValueError(f"could not load checkpoint {spec.base!r}: {e}") from e
-  if spec.adapter:
-    causal_lm.backbone.load_lora_weights(spec.adapter)
-  log.info("loaded %s (%s, %.1fM parameters) in %.1fs", spec, type(causal_lm).__name__,
+    raise ValueError(f"could not load checkpoint {base!r}: {e}") from e
+  log.info("loaded %s (%s, %.1fM parameters) in %.1fs", base, type(causal_lm).__name__,
            causal_lm.backbone.count_params() / 1e6, time.perf_counter() - start)
   return causal_lm
+
+
+def load_causal_lm(spec: str | CheckpointSpec, dtype: str | None = None) -> keras.Model:
+  """Loads `PRESET_OR_DIR[@ADAPTER.lora.h5]` as one KerasHub CausalLM."""
+  spec = CheckpointSpec.parse(spec) if isinstance(spec, str) else spec
+  check_exists(spec)
+  causal_lm = _from_preset(spec.base, dtype)
+  if spec.adapter:
+    causal_lm.backbone.load_lora_weights(spec.adapter)
+  return causal_lm
+
+
+def adapter_rank(path: str) -> int:
+  """The LoRA rank stored in a KerasHub adapter file (read as `load_lora_weights` does)."""
+  store = keras.src.saving.saving_lib.H5IOStore(path, mode="r")
+  try:
+    return int(store.get("lora")["rank"][()])
+  except Exception as e:
+    raise ValueError(f"not a KerasHub LoRA weights file: {path} ({e})") from None
+  finally:
+    store.close()
+
+
+def lora_variables(causal_lm: keras.Model) -> list:
+  """The LoRA kernels of a LoRA-enabled backbone, in a fixed order."""
+  return [v for v in causal_lm.backbone.variables if "lora_kernel" in v.path]
+
+
+@dataclasses.dataclass
+class SharedBase:
+  """One loaded base model and the LoRA adapters that run on its weights.
+
+  `adapters` maps an adapter path to its LoRA kernel values (None: the base itself, whose
+  LoRA kernels are KerasHub's initial ones, with B = 0, so it computes exactly the base).
+  """
+  causal_lm: keras.Model
+  adapters: dict[str | None, list[np.ndarray]]
+
+
+def load_shared(specs: list[CheckpointSpec], dtype: str | None = None
+                ) -> dict[CheckpointSpec, SharedBase]:
+  """Loads each distinct base once; adapters of one rank on a base share its weights.
+
+  An adapter whose rank differs from the first adapter's on the same base gets its own
+  copy of the base (KerasHub enables one LoRA rank per backbone).
+  """
+  for spec in specs:
+    check_exists(spec)
+  rank_of = {s.adapter: adapter_rank(s.adapter) for s in specs if s.adapter}
+  by_base: dict[str, list[CheckpointSpec]] = {}
+  for spec in specs:
+    by_base.setdefault(spec.base, []).append(spec)
+  groups = []  # (base, LoRA rank or None, member specs)
+  for base, members in by_base.items():
+    ranks = list(dict.fromkeys(rank_of[s.adapter] for s in members if s.adapter))
+    first = ranks[0] if ranks else None
+    groups.append((base, first, [s for s in members if rank_of.get(s.adapter, first) == first]))
+    groups += [(base, r, [s for s in members if rank_of.get(s.adapter) == r]) for r in ranks[1:]]
+
+  loaded = {}
+  for base, rank, members in groups:
+    causal_lm = _from_preset(base, dtype)
+    adapters: dict[str | None, list[np.ndarray]] = {}
+    if rank is not None:
+      causal_lm.backbone.enable_lora(rank)
+      kernels = lora_variables(causal_lm)
+      adapters[None] = [np.array(v.value) for v in kernels]
+      for spec in members:
+        if spec.adapter and spec.adapter not in adapters:
+          causal_lm.backbone.load_lora_weights(spec.adapter)
+          adapters[spec.adapter] = [np.array(v.value) for v in kernels]
+      for v, value in zip(kernels, adapters[None]):
+        v.assign(value)
+    shared = SharedBase(causal_lm, adapters)
+    for spec in members:
+      loaded[spec] = shared
+  return loaded
+
+
+def content_hash(spec: CheckpointSpec) -> str:
+  """A short hash of the checkpoint's files (weights, config, tokenizer) and adapter.
+
+  For a preset name (not a local directory), the name stands in for the base's content.
+  """
+  h = hashlib.sha256()
+  if _looks_local(spec.base):
+    for root, _, files in sorted(os.walk(spec.base)):
+      for name in sorted(files):
+        path = os.path.join(root, name)
+        h.update(os.path.relpath(path, spec.base).encode())
+        _hash_file(h, path)
+  else:
+    h.update(spec.base.encode())
+  if spec.adapter:
+    h.update(b"@")
+    _hash_file(h, spec.adapter)
+  return h.hexdigest()[:16]
+
+
+def _hash_file(h, path: str):
+  with open(path, "rb") as f:
+    for block in iter(lambda: f.read(1 << 20), b""):
+      h.update(block)

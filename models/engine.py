@@ -50,10 +50,19 @@ class Salience:
 
 
 class Engine:
-  """Runs one loaded Gemma CausalLM. Thread-safe; calls to one engine are serialized."""
+  """Runs one loaded Gemma CausalLM, and LoRA adapters on its weights.
 
-  def __init__(self, causal_lm: keras.Model, max_length: int = 1024):
+  `adapters` maps an adapter key to the values of the backbone's LoRA kernels (see
+  checkpoint.load_shared); key None is the base. Thread-safe: calls are serialized, and
+  each call first puts its adapter's kernels in place.
+  """
+
+  def __init__(self, causal_lm: keras.Model, max_length: int = 1024,
+               adapters: dict[str | None, list[np.ndarray]] | None = None):
     self.causal_lm = causal_lm
+    self._adapters = adapters or {}
+    self._lora_variables = [v for v in causal_lm.backbone.variables if "lora_kernel" in v.path]
+    self._active_adapter = None
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
     self.max_length = max_length
@@ -87,6 +96,18 @@ class Engine:
 
   def decode(self, ids) -> str:
     return self.sp.decode([int(i) for i in ids])
+
+  # --- Adapters -------------------------------------------------------------
+
+  def _activate(self, adapter: str | None):
+    """Puts `adapter`'s LoRA kernels in place (call with the lock held)."""
+    if adapter == self._active_adapter:
+      return
+    if adapter not in self._adapters:
+      raise ValueError(f"adapter {adapter!r} is not loaded on this checkpoint")
+    for variable, value in zip(self._lora_variables, self._adapters[adapter]):
+      variable.assign(value)
+    self._active_adapter = adapter
 
   # --- Salience -------------------------------------------------------------
 
@@ -127,7 +148,8 @@ class Engine:
     grad_dot_input = jnp.sum(grads * embeddings.astype(jnp.float32), axis=-1)  # <float>[batch, length]
     return grad_l2, grad_dot_input, nll * weights
 
-  def salience(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray]) -> list[Salience]:
+  def salience(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+               adapter: str | None = None) -> list[Salience]:
     """Sequence salience for a batch of token-id rows and their 0/1 target masks.
 
     Each row's forward stops at its last target token (later tokens cannot affect the
@@ -165,6 +187,7 @@ class Engine:
 
     self._note_shape(("salience", batch, length, k))
     with self._lock:
+      self._activate(adapter)
       out = self._salience_jit(self._state(), token_arr, padding, positions, targets, weights)
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
     for b, i in enumerate(todo):
@@ -177,7 +200,8 @@ class Engine:
 
   # --- Generation -------------------------------------------------------------
 
-  def generate(self, token_ids: list[np.ndarray], max_new_tokens: int) -> list[np.ndarray]:
+  def generate(self, token_ids: list[np.ndarray], max_new_tokens: int,
+               adapter: str | None = None) -> list[np.ndarray]:
     """Greedy continuation of each row (KerasHub's cached sampler), stopping at a stop token.
 
     Returns the new token ids of each row, without the prompt and the stop token.
@@ -195,6 +219,7 @@ class Engine:
 
     self._note_shape(("generate", batch, total))
     with self._lock:
+      self._activate(adapter)
       generate_fn = self.causal_lm.make_generate_function()
       out = generate_fn({"token_ids": token_arr, "padding_mask": padding},
                         stop_token_ids=self.stop_ids)

@@ -9,6 +9,7 @@ Each validates its inputs, turns text into arrays, calls the engine, and turns a
 JSON-able values.
 """
 
+import dataclasses
 from collections.abc import Iterable
 
 import numpy as np
@@ -39,23 +40,36 @@ def _checked_text(value, field: str) -> str:
   return value
 
 
+@dataclasses.dataclass(frozen=True)
+class ModelConfig:
+  """What one named LIT model group runs: an engine, and which adapter on it."""
+  engine: engine_lib.Engine
+  adapter: str | None = None  # None: the checkpoint's base weights.
+  batch_size: int = 8
+  max_new_tokens: int = 96
+  description: str = ""
+
+  @property
+  def is_tuned(self) -> bool:
+    return self.adapter is not None
+
+
 class _EngineModel(lit_model.BatchedModel):
   """Shared plumbing: one engine, batched prediction, prompt+target texts."""
 
-  def __init__(self, engine: engine_lib.Engine, batch_size: int = 8, description: str = ""):
-    self.engine = engine
-    self.batch_size = batch_size
-    self._description = description
+  def __init__(self, config: ModelConfig):
+    self.config = config
+    self.engine = config.engine
 
   def description(self) -> str:
-    return self._description or super().description()
+    return self.config.description or super().description()
 
   @classmethod
   def init_spec(cls):
     return None  # Built by the server from a checkpoint path, not from the UI form.
 
   def max_minibatch_size(self) -> int:
-    return self.batch_size
+    return self.config.batch_size
 
   def input_spec(self) -> lit_types.Spec:
     return dict(INPUT_SPEC)
@@ -86,17 +100,12 @@ class _EngineModel(lit_model.BatchedModel):
 class GenerationModel(_EngineModel):
   """NAME: the model's answer to the prompt."""
 
-  def __init__(self, engine, batch_size: int = 8, description: str = "",
-               max_new_tokens: int = 96):
-    super().__init__(engine, batch_size, description)
-    self.max_new_tokens = max_new_tokens
-
   def output_spec(self) -> lit_types.Spec:
     return {fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET)}
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     ids = [self.engine.encode(self._prompt(ex))[0] for ex in inputs]
-    new_ids = self.engine.generate(ids, self.max_new_tokens)
+    new_ids = self.engine.generate(ids, self.config.max_new_tokens, self.config.adapter)
     return [{fields.RESPONSE: self.engine.decode(new)} for new in new_ids]
 
 
@@ -111,18 +120,27 @@ class TokenizerModel(_EngineModel):
 
 
 class SalienceModel(_EngineModel):
-  """_NAME_salience: gradient L2 norm and gradient·input for the marked target tokens."""
+  """_NAME_salience: gradient L2 norm and gradient·input for the marked target tokens.
+
+  A tuned model (an adapter on a base) also offers the change against its base: each
+  method's scores normalized to sum to 1 over the tokens, tuned − base, split into the
+  part that grew and the part that shrank (LIT colours only `grad_dot_input` two-way).
+  """
 
   def input_spec(self) -> lit_types.Spec:
     return super().input_spec() | {
         fields.TARGET_MASK: lit_types.TokenScores(align="", required=False)}
 
   def output_spec(self) -> lit_types.Spec:
-    return {
+    spec = {
         fields.TOKENS: lit_types.Tokens(parent=""),
         fields.GRAD_L2: lit_types.TokenScores(align=fields.TOKENS),
         fields.GRAD_DOT_INPUT: lit_types.TokenScores(align=fields.TOKENS),
     }
+    if self.config.is_tuned:
+      spec |= {f: lit_types.TokenScores(align=fields.TOKENS)
+               for f in (fields.GRAD_L2_UP_VS_BASE, fields.GRAD_L2_DOWN_VS_BASE)}
+    return spec
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     rows = []
@@ -135,23 +153,41 @@ class SalienceModel(_EngineModel):
             f"'{fields.TARGET_MASK}' has {mask.size} entries but the text has "
             f"{len(display)} tokens; send one 0/1 value per token of '{fields.TOKENS}'")
       rows.append((ids, display, group_of, mask[group_of] > 0))
-    scores = self.engine.salience([r[0] for r in rows], [r[3] for r in rows])
+    ids, masks = [r[0] for r in rows], [r[3] for r in rows]
+    scores = self.engine.salience(ids, masks, self.config.adapter)
+    base_scores = (self.engine.salience(ids, masks, None) if self.config.is_tuned
+                   else [None] * len(rows))
     outputs = []
-    for (_, display, group_of, _), s in zip(rows, scores):
+    for (_, display, group_of, _), s, base in zip(rows, scores, base_scores):
       n = len(display)
-      outputs.append({
+      out = {
           fields.TOKENS: display,
           fields.GRAD_L2: tokens_lib.pool_l2(s.grad_l2, group_of, n),
           fields.GRAD_DOT_INPUT: tokens_lib.pool_sum(s.grad_dot_input, group_of, n),
-      })
+      }
+      if base is not None:
+        change = normalized(out[fields.GRAD_L2]) - normalized(
+            tokens_lib.pool_l2(base.grad_l2, group_of, n))
+        out[fields.GRAD_L2_UP_VS_BASE] = np.maximum(change, 0)
+        out[fields.GRAD_L2_DOWN_VS_BASE] = np.maximum(-change, 0)
+      outputs.append(out)
     return outputs
 
 
-def model_group(name: str, engine: engine_lib.Engine, batch_size: int = 8,
-                max_new_tokens: int = 96, description: str = "") -> dict[str, lit_model.Model]:
-  """The three LIT models for one checkpoint, named as LIT's salience module expects."""
+def normalized(scores: np.ndarray) -> np.ndarray:
+  """Scores divided by their absolute sum (all zeros stay zeros)."""
+  total = np.abs(scores).sum()
+  return scores / total if total > 0 else scores
+
+
+def model_group(name: str, engine: engine_lib.Engine, **config) -> dict[str, lit_model.Model]:
+  """The three LIT models for one checkpoint, named as LIT's salience module expects.
+
+  `config`: the other ModelConfig fields (adapter, batch_size, max_new_tokens, description).
+  """
+  config = ModelConfig(engine, **config)
   return {
-      name: GenerationModel(engine, batch_size, description, max_new_tokens),
-      fields.salience_model_name(name): SalienceModel(engine, batch_size, description),
-      fields.tokenizer_model_name(name): TokenizerModel(engine, batch_size, description),
+      name: GenerationModel(config),
+      fields.salience_model_name(name): SalienceModel(config),
+      fields.tokenizer_model_name(name): TokenizerModel(config),
   }
