@@ -75,27 +75,31 @@ def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
 
 
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
-                 batch_size: int, precision: str) -> dict:
+                 batch_size: int, precision: str) -> tuple[dict, dict]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
   Checkpoints that are adapters on one base share the base's weights and one engine.
+  Returns the LIT models and, for each, its checkpoint's content hash (the cache key).
   """
   start = time.perf_counter()
   named = [(name, checkpoint.CheckpointSpec.parse(path))
            for name, path in parse_named(specs, "models")]
   shared = checkpoint.load_shared([spec for _, spec in named], dtype=precision)
   engines = {}  # One engine per loaded base.
-  models = {}
+  models, cache_ids = {}, {}
   for name, spec in named:
     base = shared[spec]
     if id(base) not in engines:
       engines[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
-    models |= lit_models.model_group(
+    group = lit_models.model_group(
         name, engines[id(base)], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens, description=f"{name}: {spec}")
+    identity = checkpoint.content_hash(spec)
+    models |= group
+    cache_ids |= {model_name: identity for model_name in group}
   logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
                len(named), len(engines), time.perf_counter() - start)
-  return models
+  return models, cache_ids
 
 
 def build_datasets(specs: Sequence[str] | None) -> dict:
@@ -117,7 +121,7 @@ def create_app(argv: Sequence[str] = ()):
     raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
   if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
     server_kw["client_root"] = offline_client.prepare_client_root()
-  models = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
+  models, cache_ids = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
                         _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value)
   datasets = build_datasets(_DATASETS.value)
   dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
@@ -128,7 +132,7 @@ def create_app(argv: Sequence[str] = ()):
     host = server_kw["host"]
     print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
           f"{server_kw['port']}/ in your browser.\n", flush=True)
-  return wsgi.serve(models, datasets, layouts=layouts.LAYOUTS,
+  return wsgi.serve(models, datasets, cache_ids=cache_ids, layouts=layouts.LAYOUTS,
                     dataset_loaders=dataset_loaders, onboard_start_doc=splash, **server_kw)
 
 

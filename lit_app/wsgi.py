@@ -10,9 +10,11 @@ import functools
 import json
 import logging
 import traceback
+from collections.abc import Mapping
 
 from lit_nlp import app as lit_app_lib
 from lit_nlp import dev_server
+from lit_nlp.lib import caching
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +32,20 @@ def _message(error: Exception) -> str:
 
 
 class LitApp(lit_app_lib.LitApp):
-  """LitApp whose endpoints validate names and never send tracebacks."""
+  """LitApp whose endpoints validate names and never send tracebacks, and whose
+  prediction caches are keyed by checkpoint content, not display name.
+
+  Args:
+    cache_ids: model name -> content identity (e.g. checkpoint.content_hash). LIT keys
+      its cache (and its --data_dir files) by model name, so a name reused for another
+      checkpoint would serve stale predictions; here the key is name@identity.
+  """
+
+  def __init__(self, *args, cache_ids: Mapping[str, str] | None = None, **kw):
+    super().__init__(*args, **kw)
+    for name, identity in (cache_ids or {}).items():
+      self._models[name] = caching.CachingModelWrapper(
+          self._models[name].wrapped, f"{name}@{identity}", **self._caching_model_wrapper_kw)
 
   def _check_names(self, args):
     model = args.get("model")
@@ -66,7 +81,7 @@ def serve(models, datasets, server_type: str = "default", **kw):
 
   Returns the WSGI app for server_type='external' (gunicorn), else serves until stopped.
   """
-  app_keys = set(dev_server.get_available_keywords(lit_app_lib.LitApp))
+  app_keys = set(dev_server.get_available_keywords(lit_app_lib.LitApp)) | {"cache_ids"}
   app_kw = {k: v for k, v in kw.items() if k in app_keys}
   server_kw = {k: v for k, v in kw.items() if k not in app_keys}
   app = LitApp(models, datasets, **app_kw)
