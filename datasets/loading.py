@@ -2,6 +2,10 @@
 loader LIT's Configure dialog offers.
 
 Which reader a file gets:
+  tuning:TRAIN.jsonl[+EVAL.jsonl...]
+                         tuning data (SFT or preference rows) with the findings of the
+                         tuning-data checks as columns, contamination checked against the
+                         EVAL files (data_checks.py)
   .txt                   plain text, one prompt per line (prompts.py)
   anything else          JSON Lines: a template file (template_dataset.py) when its first
                          object has a "template" or "templates" key and no "prompt",
@@ -14,7 +18,7 @@ from collections.abc import Callable
 from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
-from lit_app.datasets import prompts, template_dataset
+from lit_app.datasets import data_checks, prompts, template_dataset
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -68,6 +72,8 @@ def load(path: str, max_examples: int | None = None,
   """
   if not isinstance(path, str) or not path.strip():
     raise ValueError("no dataset path given")
+  if data_checks.is_spec(path):
+    return data_checks.TuningDataset.from_spec(path, max_examples, description)
   if not prompts.is_text_file(path) and template_dataset.is_template_file(path):
     return template_dataset.TemplateDataset(path, max_examples, description)
   return prompts.PromptDataset(path, max_examples, description)
@@ -106,7 +112,9 @@ def dataset_loaders(allowed_dirs: list[str] | None = None) -> DatasetLoaders:
   def load_file(path: str, max_examples: int | None = None) -> lit_dataset.Dataset:
     if not isinstance(path, str) or not path.strip():
       raise ValueError("no dataset path given")
-    if allowed is not None:
+    if allowed is not None and data_checks.is_spec(path):
+      path = data_checks.map_spec_paths(path, lambda p: check_allowed(p, allowed))
+    elif allowed is not None:
       path = check_allowed(path, allowed)  # Load what was checked, not the path again.
     return load(os.path.expanduser(path), max_examples)
 
