@@ -5,6 +5,7 @@ from lit_nlp.api import layout
 _M = layout.LitModuleName
 
 SIMPLE = "simple"
+TEMPLATES = "templates"
 EXPERT = "expert"
 COMPARE = "compare"
 
@@ -31,10 +32,23 @@ LAYOUTS = {
         },
         lower={
             "Salience": [_M.SequenceSalienceModule],
+            "Template parts": [_M.SalienceMapModule],
             "Metrics": [_M.MetricsModule],
         },
         layoutSettings=layout.LayoutSettings(mainHeight=40, leftWidth=40),
         description="All modules: data, embeddings, editor, generators, salience, metrics.",
+    ),
+    # For prompt templates: which part of the template (fixed text or a variable) drove
+    # the answer, beside the token-level view.
+    TEMPLATES: layout.LitCanonicalLayout(
+        left={
+            "Examples": [_M.DataTableModule],
+            "Editor": [_M.SingleDatapointEditorModule],
+        },
+        upper={"Salience": [_M.SequenceSalienceModule]},
+        lower={"Template parts": [_M.SalienceMapModule]},
+        layoutSettings=layout.LayoutSettings(leftWidth=40, mainHeight=55),
+        description="Template debugging: token salience and per-part attribution.",
     ),
     # Salience on top, full width, so two models' panels sit side by side.
     COMPARE: layout.LitCanonicalLayout(

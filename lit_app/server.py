@@ -14,11 +14,12 @@ from collections.abc import Sequence
 from absl import app, flags, logging
 
 from lit_nlp import server_flags
+from lit_nlp.components import core
 
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, offline_client, wsgi
 from lit_app.datasets import loading
-from lit_app.models import checkpoint, engine as engine_lib, lit_models
+from lit_app.models import checkpoint, engine as engine_lib, lit_models, template_attribution
 
 _MODELS = flags.DEFINE_list(
     "models", None,
@@ -38,6 +39,11 @@ _PRECISION = flags.DEFINE_enum(
     "precision", "float32", ["float32", "bfloat16"],
     "Weights and activations dtype. float32 is the right choice on CPU.")
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 8, "Examples per model call.")
+_CHAT_TEMPLATE = flags.DEFINE_list(
+    "chat_template", None,
+    "Models (by NAME) whose prompts are wrapped in Gemma's chat turn markup "
+    "(<start_of_turn>user ... <start_of_turn>model), for instruction-tuned checkpoints. "
+    "Prompts that already contain turn markup are left alone. Default: the bundled models.")
 _ALLOWED_DIRS = flags.DEFINE_list(
     "allowed_dirs", None,
     "Directories whose files may be loaded as datasets from the UI's Configure dialog. "
@@ -75,7 +81,8 @@ def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
 
 
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
-                 batch_size: int, precision: str) -> tuple[dict, dict]:
+                 batch_size: int, precision: str, chat_models: Sequence[str] = ()
+                 ) -> tuple[dict, dict]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
   Checkpoints that are adapters on one base share the base's weights and one engine.
@@ -93,7 +100,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
       engines[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
     group = lit_models.model_group(
         name, engines[id(base)], adapter=spec.adapter, batch_size=batch_size,
-        max_new_tokens=max_new_tokens, description=f"{name}: {spec}")
+        max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
+        chat_template=name in chat_models)
     identity = checkpoint.content_hash(spec)
     models |= group
     cache_ids |= {model_name: identity for model_name in group}
@@ -106,6 +114,12 @@ def build_datasets(specs: Sequence[str] | None) -> dict:
   if not specs:
     return loading.bundled()
   return {name: loading.load(path) for name, path in parse_named(specs, "datasets")}
+
+
+def interpreters(models: dict) -> dict:
+  """LIT's default interpreters plus template-part attribution."""
+  return core.default_interpreters(models) | {
+      "Template parts": template_attribution.TemplateAttribution()}
 
 
 def create_app(argv: Sequence[str] = ()):
@@ -121,8 +135,12 @@ def create_app(argv: Sequence[str] = ()):
     raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
   if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
     server_kw["client_root"] = offline_client.prepare_client_root()
+  chat_models = _CHAT_TEMPLATE.value
+  if chat_models is None:
+    chat_models = [] if _MODELS.value else ["base", "tuned"]
   models, cache_ids = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
-                        _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value)
+                                   _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value,
+                                   chat_models)
   datasets = build_datasets(_DATASETS.value)
   dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
       _ALLOWED_DIRS.value if _ALLOWED_DIRS.value is not None else [os.getcwd()])
@@ -133,6 +151,7 @@ def create_app(argv: Sequence[str] = ()):
     print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
           f"{server_kw['port']}/ in your browser.\n", flush=True)
   return wsgi.serve(models, datasets, cache_ids=cache_ids, layouts=layouts.LAYOUTS,
+                    interpreters=interpreters(models),
                     dataset_loaders=dataset_loaders, onboard_start_doc=splash, **server_kw)
 
 

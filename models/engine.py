@@ -79,6 +79,7 @@ class Engine:
     self._embed_scale = math.sqrt(self.backbone.hidden_dim)
     self._lock = threading.Lock()
     self._salience_jit = jax.jit(self._salience_arrays)
+    self._nll_jit = jax.jit(self._nll_arrays)
     self._compiled_shapes: set[tuple] = set()
 
   # --- Tokens ---------------------------------------------------------------
@@ -90,6 +91,18 @@ class Engine:
     if truncated:
       ids = ids[len(ids) - (self.max_length - 1):]
     return np.asarray([self.bos_id] + ids, dtype=np.int32), truncated
+
+  def encode_with_offsets(self, text: str) -> tuple[np.ndarray, np.ndarray, bool]:
+    """Like encode(), plus each token's start as a UTF-8 byte offset in `text` (−1 for <bos>)."""
+    proto = self.sp.encode(text, return_type="proto")
+    ids = [p.id for p in proto.pieces]
+    starts = [p.begin for p in proto.pieces]
+    truncated = len(ids) + 1 > self.max_length
+    if truncated:
+      keep = self.max_length - 1
+      ids, starts = ids[len(ids) - keep:], starts[len(starts) - keep:]
+    return (np.asarray([self.bos_id] + ids, np.int32), np.asarray([-1] + starts, np.int64),
+            truncated)
 
   def pieces(self, ids) -> list[str]:
     return [self.sp.id_to_piece(int(i)) for i in ids]
@@ -148,12 +161,13 @@ class Engine:
     grad_dot_input = jnp.sum(grads * embeddings.astype(jnp.float32), axis=-1)  # <float>[batch, length]
     return grad_l2, grad_dot_input, nll * weights
 
-  def salience(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
-               adapter: str | None = None) -> list[Salience]:
-    """Sequence salience for a batch of token-id rows and their 0/1 target masks.
+  def _pack(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray]):
+    """Validates rows and packs those with targets into bucketed arrays.
 
-    Each row's forward stops at its last target token (later tokens cannot affect the
-    loss), and rows are padded to a length bucket so compiled programs are reused.
+    Each row is cut after its last target token (later tokens cannot affect the loss).
+    Returns (rows, todo, arrays): rows[i] = (ids, target indices); todo = indices of rows
+    with targets, in batch order; arrays = (token_ids, padding_mask, positions, targets,
+    weights), or None when no row has a target.
     """
     rows = []
     for ids, mask in zip(token_ids, target_masks):
@@ -162,11 +176,9 @@ class Engine:
         raise ValueError(f"target_mask has {mask.size} entries but the text has {ids.size} tokens")
       mask[0] = False  # <bos> is never predicted.
       rows.append((ids, np.flatnonzero(mask)))
-
-    results = [Salience(*(np.zeros(len(ids), np.float32) for _ in range(3))) for ids, _ in rows]
     todo = [i for i, (_, tgt) in enumerate(rows) if tgt.size]
     if not todo:
-      return results
+      return rows, todo, None
 
     length = bucket(max(rows[i][1][-1] + 1 for i in todo))
     k = bucket(max(rows[i][1].size for i in todo), minimum=8)
@@ -184,11 +196,22 @@ class Engine:
       positions[b, :tgt.size] = tgt - 1
       targets[b, :tgt.size] = ids[tgt]
       weights[b, :tgt.size] = 1.0
+    return rows, todo, (token_arr, padding, positions, targets, weights)
 
-    self._note_shape(("salience", batch, length, k))
+  def salience(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+               adapter: str | None = None) -> list[Salience]:
+    """Sequence salience for a batch of token-id rows and their 0/1 target masks.
+
+    Rows are padded to a length bucket so compiled programs are reused.
+    """
+    rows, todo, arrays = self._pack(token_ids, target_masks)
+    results = [Salience(*(np.zeros(len(ids), np.float32) for _ in range(3))) for ids, _ in rows]
+    if arrays is None:
+      return results
+    self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
     with self._lock:
       self._activate(adapter)
-      out = self._salience_jit(self._state(), token_arr, padding, positions, targets, weights)
+      out = self._salience_jit(self._state(), *arrays)
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
     for b, i in enumerate(todo):
       ids, tgt = rows[i]
@@ -197,6 +220,25 @@ class Engine:
       results[i].grad_dot_input[:n] = grad_dot_input[b, :n]
       results[i].token_loss[tgt] = nll[b, :tgt.size]
     return results
+
+  def _nll_arrays(self, state, token_ids, padding_mask, positions, targets, weights):
+    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
+      nll = self._target_nll(self._embed(token_ids), padding_mask, positions, targets)
+    return jnp.sum(nll * weights, axis=-1)
+
+  def target_nll(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+                 adapter: str | None = None) -> np.ndarray:
+    """Forward only: each row's summed −log p of its target tokens. <float32>[rows]."""
+    rows, todo, arrays = self._pack(token_ids, target_masks)
+    totals = np.zeros(len(rows), np.float32)
+    if arrays is None:
+      return totals
+    self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
+    with self._lock:
+      self._activate(adapter)
+      out = np.asarray(self._nll_jit(self._state(), *arrays), np.float32)
+    totals[todo] = out[:len(todo)]
+    return totals
 
   # --- Generation -------------------------------------------------------------
 

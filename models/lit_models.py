@@ -21,6 +21,7 @@ from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
 from lit_app.models import tokens as tokens_lib
 
+USER_TURN = "<start_of_turn>user\n{prompt}<end_of_turn>\n<start_of_turn>model\n"
 TRUNCATION_NOTICE = "[…earlier text truncated…] "
 
 INPUT_SPEC: lit_types.Spec = {
@@ -48,6 +49,7 @@ class ModelConfig:
   batch_size: int = 8
   max_new_tokens: int = 96
   description: str = ""
+  chat_template: bool = False  # Wrap prompts in Gemma's chat turn markup.
 
   @property
   def is_tuned(self) -> bool:
@@ -74,12 +76,23 @@ class _EngineModel(lit_model.BatchedModel):
   def input_spec(self) -> lit_types.Spec:
     return dict(INPUT_SPEC)
 
+  def chat_wrap(self, prompt: str) -> str:
+    """The user turn in Gemma's chat markup, for models with the chat template on.
+
+    Prompts that already carry turn markup are left as they are.
+    """
+    if not self.config.chat_template or "<start_of_turn>" in prompt:
+      return prompt
+    return USER_TURN.format(prompt=prompt)
+
   def _prompt(self, example) -> str:
-    """The prompt the model sees: refilled from its template when the example has one,
-    so edits to a template or a variable in the Datapoint Editor take effect."""
+    """The prompt the model sees: refilled from its template when the example has one
+    (so edits to a template or a variable in the Datapoint Editor take effect), and in
+    chat markup when the model's chat template is on. Tokens show exactly this text."""
     if fields.PROMPT not in example and fields.TEMPLATE not in example:
       raise ValueError(f"missing field '{fields.PROMPT}'")
-    return _checked_text(template_dataset.refill(example).get(fields.PROMPT), fields.PROMPT)
+    prompt = template_dataset.refill(example).get(fields.PROMPT)
+    return self.chat_wrap(_checked_text(prompt, fields.PROMPT))
 
   def _text(self, example) -> str:
     target = example.get(fields.TARGET) or ""

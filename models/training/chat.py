@@ -24,12 +24,13 @@ def model_turn(response: str) -> str:
 
 
 def strip_model_turn(generated: str, prompt_text: str = "") -> str:
-  """The model's reply in `generated`: after the last model-turn opening, up to its end."""
+  """The model's reply in `generated` (prompt + continuation): the text after the prompt's
+  model-turn opening, up to the first `<end_of_turn>` or `<start_of_turn>`."""
   marker = f"{START_OF_TURN}model\n"
-  if marker in generated:
-    generated = generated.rsplit(marker, 1)[1]
-  elif prompt_text and generated.startswith(prompt_text):
+  if prompt_text and generated.startswith(prompt_text):
     generated = generated[len(prompt_text):]
-  elif "model\n" in generated:  # turn markers stripped by detokenization
-    generated = generated.rsplit("model\n", 1)[1]
-  return generated.split(END_OF_TURN, 1)[0].strip()
+  elif marker in generated:
+    generated = generated.split(marker, 1)[1]
+  for end in (END_OF_TURN, START_OF_TURN):
+    generated = generated.split(end, 1)[0]
+  return generated.strip()

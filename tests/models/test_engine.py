@@ -90,3 +90,21 @@ def test_left_truncation_keeps_bos_and_the_end(engine):
   long_text = " ".join(["fox"] * 400)
   ids, truncated = engine.encode(long_text)
   assert truncated and len(ids) == engine.max_length and ids[0] == engine.bos_id
+
+
+def test_target_nll_equals_salience_losses(engine):
+  a, _ = engine.encode(TEXT)
+  b, _ = engine.encode("Guten Morgen")
+  masks = [_target_mask(len(a), [4, 5, 6]), _target_mask(len(b), [len(b) - 1])]
+  totals = engine.target_nll([a, b], masks)
+  expected = [s.token_loss.sum() for s in engine.salience([a, b], masks)]
+  np.testing.assert_allclose(totals, expected, rtol=1e-5)
+
+
+def test_offsets_point_at_each_token(engine):
+  ids, starts, _ = engine.encode_with_offsets(TEXT)
+  plain, _ = engine.encode(TEXT)
+  np.testing.assert_array_equal(ids, plain)
+  raw = TEXT.encode()
+  assert starts[0] == -1 and starts[1] == 0 and list(starts[1:]) == sorted(starts[1:])
+  assert all(0 <= s < len(raw) for s in starts[1:])
