@@ -162,9 +162,11 @@ def main(argv: Sequence[str]):
 def get_wsgi_app():
   """WSGI entry point for gunicorn: `gunicorn 'lit_app.server:get_wsgi_app()'`.
 
-  Flags come from the GEMMA_LIT_FLAGS environment variable (e.g. "--models=... --demo_mode").
+  Flags come from the GEMMA_LIT_FLAGS environment variable (e.g. "--models=..."); demo
+  mode is on unless GEMMA_LIT_FLAGS says --nodemo_mode.
   """
   argv = ["lit_app"] + os.environ.get("GEMMA_LIT_FLAGS", "").split()
+  flags.FLAGS.set_default("demo_mode", True)  # A shared instance: no loading from the UI.
   flags.FLAGS(argv)
   flags.FLAGS.server_type = "external"
   return create_app()

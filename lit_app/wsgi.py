@@ -12,6 +12,7 @@ import logging
 import traceback
 from collections.abc import Mapping
 
+import werkzeug.serving
 from lit_nlp import app as lit_app_lib
 from lit_nlp import dev_server
 from lit_nlp.lib import caching
@@ -87,6 +88,11 @@ def serve(models, datasets, server_type: str = "default", **kw):
   app = LitApp(models, datasets, **app_kw)
   if server_type == "external":
     return app
-  server = dev_server.WSGI_SERVERS[server_type](app, **server_kw)
-  server.serve()
+  if server_type == "default":  # LIT's default serves one request at a time.
+    log.info("serving on http://%s:%d (threaded)", server_kw["host"], server_kw["port"])
+    werkzeug.serving.run_simple(server_kw["host"], server_kw["port"], app, threaded=True,
+                                use_debugger=False, use_reloader=False)
+  else:
+    dev_server.WSGI_SERVERS[server_type](app, **server_kw).serve()
+  app.save_cache()
   return None
