@@ -31,7 +31,7 @@ CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-VIEWPORT = {"width": 1400, "height": 900}
+VIEWPORT = {"width": 1600, "height": 1000}  # wide enough for LIT's toolbar on one line
 SERVER_START_TIMEOUT_S = 600  # loads two checkpoints on a shared CPU
 
 
@@ -117,6 +117,7 @@ def lit(request, browser, lit_url):
   """A LitPage in a fresh browser context; fails the test if anything left the machine."""
   from . import lit_page  # pylint: disable=g-import-not-at-top
 
+  (SCREENSHOTS / f"FAILED-{request.node.name}.png").unlink(missing_ok=True)
   context = browser.new_context(viewport=VIEWPORT, service_workers="block")
   lit = lit_page.LitPage(context.new_page(), lit_url, SCREENSHOTS)
   yield lit
@@ -124,7 +125,8 @@ def lit(request, browser, lit_url):
   if report is not None and report.failed:
     lit.screenshot(f"FAILED-{request.node.name}")
   context.close()
-  assert not lit.network.external, f"requests left the machine: {lit.network.external}"
+  if lit.network.external:
+    pytest.fail(f"requests left the machine: {lit.network.external}", pytrace=False)
 
 
 @pytest.fixture

@@ -15,7 +15,6 @@ from playwright.sync_api import Locator, Page, expect
 DATA_TABLE_ROW = "data-table-module lit-data-table tbody tr.lit-data-table-row"
 TAB = "lit-app .tab"
 SALIENCE_MODULE = "sequence-salience-module"
-TARGET_OPTION = ".interstitial-target-option"
 RESPONSE_OPTION = (
     '.interstitial-target-type:text-matches("response") + .interstitial-target-option')
 SALIENT_TOKEN = "sequence-salience-chips .salient-token"
@@ -53,6 +52,15 @@ _ICON_TEXT_SIZES_JS = """() => {
   };
   walk(document);
   return icons;
+}"""
+
+_SOME_TOKEN_COLORED_JS = """([module, uncolored]) => {
+  const colored = (root) => [...root.querySelectorAll('*')].some(el => {
+    const color = el.classList.contains('salient-token') &&
+        el.style.getPropertyValue('--token-bg-color').trim();
+    return (color && color !== uncolored) || (el.shadowRoot && colored(el.shadowRoot));
+  });
+  return colored(module.shadowRoot || module);
 }"""
 
 _LOADED_FONT_FAMILIES_JS = """async () => {
@@ -160,16 +168,10 @@ class LitPage:
         "els => els.map(e => e.style.getPropertyValue('--token-bg-color').trim())")
 
   def wait_for_salience(self, model: str | None = None) -> list[str]:
-    """Waits until some token is coloured; returns every token's background colour."""
+    """Waits until some token of the module is coloured; returns all tokens' colours."""
     self.page.wait_for_function(
-        """([selector, uncolored]) => {
-          const has = (root) => [...root.querySelectorAll('*')].some(el =>
-              (el.matches(selector) && el.style.getPropertyValue('--token-bg-color').trim()
-               && el.style.getPropertyValue('--token-bg-color').trim() !== uncolored)
-              || (el.shadowRoot && has(el.shadowRoot)));
-          return has(document);
-        }""",
-        arg=[".salient-token", UNCOLORED], timeout=MODEL_TIMEOUT_MS)
+        _SOME_TOKEN_COLORED_JS, arg=[self.salience(model).element_handle(), UNCOLORED],
+        timeout=MODEL_TIMEOUT_MS)
     return self.token_colors(model)
 
   def target_info(self, model: str | None = None) -> str:
