@@ -9,6 +9,7 @@ Which reader a file gets:
   .txt                   plain text, one prompt per line (prompts.py)
   anything else          JSON Lines: a template file (template_dataset.py) when its first
                          object has a "template" or "templates" key and no "prompt",
+                         preference pairs (preferences.py) when it has "response_1",
                          else a prompt file (prompts.py)
 """
 
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
-from lit_app.datasets import data_checks, prompts, template_dataset
+from lit_app.datasets import data_checks, preferences, prompts, template_dataset
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -51,6 +52,14 @@ BUNDLED = {
         "safety_system_prompt_en.jsonl",
         "Dynamic template: each request with and without a safety system prompt (the "
         "row's label picks the variant); compare the answers."),
+    "preference_pairs": (
+        "preference_pairs.jsonl",
+        "RLHF-style preference pairs (English and German): which of two answers people "
+        "preferred. The Metrics module shows how often each model agrees."),
+    "refusal_eval": (
+        "refusal_eval.jsonl",
+        "Held-out harmful and benign requests (kind column). The Metrics module shows "
+        "refusal and over-refusal rates per model."),
     "safety_system_prompt_de": (
         "safety_system_prompt_de.jsonl",
         "Dynamische Vorlage: jede Anfrage mit und ohne Sicherheits-Systemprompt (das Label "
@@ -76,6 +85,8 @@ def load(path: str, max_examples: int | None = None,
     return data_checks.TuningDataset.from_spec(path, max_examples, description)
   if not prompts.is_text_file(path) and template_dataset.is_template_file(path):
     return template_dataset.TemplateDataset(path, max_examples, description)
+  if not prompts.is_text_file(path) and preferences.is_preference_file(path):
+    return preferences.PreferenceDataset(path, max_examples, description)
   return prompts.PromptDataset(path, max_examples, description)
 
 

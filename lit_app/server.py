@@ -19,7 +19,8 @@ from lit_nlp.components import core
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, offline_client, wsgi
 from lit_app.datasets import loading
-from lit_app.models import checkpoint, engine as engine_lib, lit_models, template_attribution
+from lit_app.models import alignment, checkpoint, engine as engine_lib, lit_models
+from lit_app.models import template_attribution
 
 _MODELS = flags.DEFINE_list(
     "models", None,
@@ -122,6 +123,11 @@ def interpreters(models: dict) -> dict:
       "Template parts": template_attribution.TemplateAttribution()}
 
 
+def metrics() -> dict:
+  """LIT's default metrics plus alignment metrics (refusals, preference agreement)."""
+  return core.default_metrics() | {"alignment": alignment.AlignmentMetrics()}
+
+
 def create_app(argv: Sequence[str] = ()):
   """Builds models, datasets and the LIT app from parsed flags, then serves it.
 
@@ -151,7 +157,7 @@ def create_app(argv: Sequence[str] = ()):
     print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
           f"{server_kw['port']}/ in your browser.\n", flush=True)
   return wsgi.serve(models, datasets, cache_ids=cache_ids, layouts=layouts.LAYOUTS,
-                    interpreters=interpreters(models),
+                    interpreters=interpreters(models), metrics=metrics(),
                     dataset_loaders=dataset_loaders, onboard_start_doc=splash, **server_kw)
 
 
