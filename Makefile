@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 5432
 HOST ?= 127.0.0.1
 
-.PHONY: serve test install install-test browser-deps clean
+.PHONY: serve test install install-test browser-deps docs-screenshot clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -28,11 +28,15 @@ serve: install
 # Debian's chromium for the browser tests (Playwright's own browser download does not work offline).
 browser-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
-	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi; }
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
+	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
 
 test: $(VENV)/.installed-test browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Re-take the README's screenshot of the salience view with the browser tests.
+docs-screenshot: $(VENV)/.installed-test browser-deps
+	UPDATE_DOCS_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k salience
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -2,6 +2,9 @@
 loader LIT's Configure dialog offers.
 
 Which reader a file gets:
+  batch output           what `python -m lit_app.batch` writes (its first object has a
+                         "batch_key"): one row per prompt and model, with the model's
+                         response and salience as columns (PrecomputedDataset below)
   tuning:TRAIN.jsonl[+EVAL.jsonl...]
                          tuning data (SFT or preference rows) with the findings of the
                          tuning-data checks as columns, contamination checked against the
@@ -19,7 +22,8 @@ from collections.abc import Callable
 from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
-from lit_app.datasets import data_checks, preferences, prompts, template_dataset
+from lit_app import fields
+from lit_app.datasets import data_checks, lines, preferences, prompts, template_dataset
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -83,11 +87,72 @@ def load(path: str, max_examples: int | None = None,
     raise ValueError("no dataset path given")
   if data_checks.is_spec(path):
     return data_checks.TuningDataset.from_spec(path, max_examples, description)
+  if not prompts.is_text_file(path) and is_precomputed_file(path):
+    return PrecomputedDataset(path, max_examples, description)
   if not prompts.is_text_file(path) and template_dataset.is_template_file(path):
     return template_dataset.TemplateDataset(path, max_examples, description)
   if not prompts.is_text_file(path) and preferences.is_preference_file(path):
     return preferences.PreferenceDataset(path, max_examples, description)
   return prompts.PromptDataset(path, max_examples, description)
+
+
+# Batch output rows (lit_app/batch.py writes them): the input example's fields, then these.
+BATCH_KEY = "batch_key"    # "<row index>:<hash of the input example>:<model name>"
+MODEL = "model"            # The model's name, as in --models.
+CHECKPOINT = "checkpoint"  # Its checkpoint, PRESET_OR_DIR[@ADAPTER.lora.h5].
+SALIENCE_KEYS = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT)  # Rows with a target.
+BATCH_KEYS = (MODEL, CHECKPOINT, fields.RESPONSE, *SALIENCE_KEYS, BATCH_KEY)
+
+
+def is_precomputed_file(path: str) -> bool:
+  """True when the file's first JSON object has a `batch_key` (lit_app.batch's output)."""
+  objects = lines.read_json_objects(path)
+  return bool(objects) and BATCH_KEY in objects[0][1]
+
+
+class PrecomputedDataset(lit_dataset.Dataset):
+  """Batch output: prompts with each model's precomputed response and salience.
+
+  `model`, `checkpoint` and the input rows' other keys (source, template fields, metadata)
+  become CategoryLabel columns; rows without a target have empty tokens and scores.
+  """
+
+  def __init__(self, path: str, max_examples: int | None = None,
+               description: str | None = None):
+    prompts.check_max_examples(max_examples)
+    known = (fields.PROMPT, fields.TARGET, fields.RESPONSE, *SALIENCE_KEYS, BATCH_KEY)
+    examples = []
+    for line, obj in lines.read_json_objects(path)[:max_examples]:
+      ex = {fields.PROMPT: lines.string_value(obj, fields.PROMPT, path, line, required=True),
+            fields.TARGET: lines.string_value(obj, fields.TARGET, path, line) or "",
+            fields.RESPONSE: lines.string_value(obj, fields.RESPONSE, path, line) or ""}
+      for key in SALIENCE_KEYS:
+        value = obj.get(key) or []
+        if not isinstance(value, list):
+          raise lines.error_at(path, line, f"{key!r} must be a list")
+        ex[key] = value
+      for key, value in obj.items():
+        if key not in known:
+          if isinstance(value, (dict, list)):
+            raise lines.error_at(path, line, f"{key!r} must be a string or a number")
+          ex[key] = "" if value is None else str(value)
+      examples.append(ex)
+    if not examples:
+      raise lines.error_at(path, None, "no rows in the file")
+    extra = list(dict.fromkeys(k for ex in examples for k in ex if k not in known))
+    examples = [ex | {k: ex.get(k, "") for k in extra} for ex in examples]
+    spec = {
+        fields.PROMPT: lit_types.TextSegment(),
+        fields.TARGET: lit_types.TextSegment(required=False),
+        **{k: lit_types.CategoryLabel(required=False) for k in extra},
+        fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET, required=False),
+        fields.TOKENS: lit_types.Tokens(parent=fields.PROMPT, required=False),
+        fields.GRAD_L2: lit_types.TokenScores(align=fields.TOKENS, required=False),
+        fields.GRAD_DOT_INPUT: lit_types.TokenScores(align=fields.TOKENS, required=False),
+    }
+    models = sorted({ex.get(MODEL, "") for ex in examples})
+    super().__init__(spec=spec, examples=examples, description=description or (
+        f"{len(examples)} precomputed rows ({', '.join(models)}) from {os.path.basename(path)}"))
 
 
 def bundled() -> dict[str, lit_dataset.Dataset]:

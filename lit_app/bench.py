@@ -28,32 +28,34 @@ import time
 
 from absl import app, flags
 
+from lit_app import cli
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import fields
 
+FLAGS = flags.FlagValues()  # this command's own flags (see lit_app.cli)
 _LENGTHS = flags.DEFINE_list("lengths", ["128", "512", "1024", "2048"],
-                             "Request lengths in tokens (prompt + target, with <bos>).")
-_BATCH_SIZES = flags.DEFINE_list("batch_sizes", ["1", "8"], "Examples per request.")
-_REPEATS = flags.DEFINE_integer("repeats", 3, "Timed calls per figure, after one warm-up.")
-_NEW_TOKENS = flags.DEFINE_integer("new_tokens", 32, "Tokens generated per row.")
+                             "Request lengths in tokens (prompt + target, with <bos>).", flag_values=FLAGS)
+_BATCH_SIZES = flags.DEFINE_list("batch_sizes", ["1", "8"], "Examples per request.", flag_values=FLAGS)
+_REPEATS = flags.DEFINE_integer("repeats", 3, "Timed calls per figure, after one warm-up.", flag_values=FLAGS)
+_NEW_TOKENS = flags.DEFINE_integer("new_tokens", 32, "Tokens generated per row.", flag_values=FLAGS)
 _SKIP_REFERENCE = flags.DEFINE_boolean("skip_reference", False,
-                                       "Time only our engine, not LIT's TensorFlow wrapper.")
+                                       "Time only our engine, not LIT's TensorFlow wrapper.", flag_values=FLAGS)
 _CHECKPOINT = flags.DEFINE_string(
     "checkpoint", None, "KerasHub preset directory. Default: models/checkpoints/"
-    "gemma_tiny_base if present, else a random Gemma of the same shape.")
-_HTTP = flags.DEFINE_boolean("http", False, "Also time salience over LIT's HTTP endpoint.")
-_MAX_LENGTH = flags.DEFINE_integer("engine_max_length", 4096, "The engine's max_length.")
-_PEAK_SIZE = flags.DEFINE_integer("peak_size", 2048, "Side of the square matmul for the peak.")
+    "gemma_tiny_base if present, else a random Gemma of the same shape.", flag_values=FLAGS)
+_HTTP = flags.DEFINE_boolean("http", False, "Also time salience over LIT's HTTP endpoint.", flag_values=FLAGS)
+_MAX_LENGTH = flags.DEFINE_integer("engine_max_length", 4096, "The engine's max_length.", flag_values=FLAGS)
+_PEAK_SIZE = flags.DEFINE_integer("peak_size", 2048, "Side of the square matmul for the peak.", flag_values=FLAGS)
 _MEMORY = flags.DEFINE_boolean(
     "memory", False, "Measure peak resident memory per salience request size (each in a "
-    "fresh process), and of a --big_length request on a random ~100M-parameter Gemma.")
+    "fresh process), and of a --big_length request on a random ~100M-parameter Gemma.", flag_values=FLAGS)
 _BIG_LENGTH = flags.DEFINE_integer("big_length", 4096,
-                                   "--memory: tokens of the ~100M-parameter request; 0 skips it.")
+                                   "--memory: tokens of the ~100M-parameter request; 0 skips it.", flag_values=FLAGS)
 _MEMORY_CAP_GIB = flags.DEFINE_float(
     "memory_cap_gib", 12.0, "--memory: a worker above this resident size is stopped and "
-    "reported as over the cap.")
+    "reported as over the cap.", flag_values=FLAGS)
 _MEMORY_WORKER = flags.DEFINE_boolean("memory_worker", False,
-                                      "Internal: run one --memory measurement, print JSON.")
+                                      "Internal: run one --memory measurement, print JSON.", flag_values=FLAGS)
 
 TARGET_TOKENS = 16
 BENCH_ARCH = dict(num_layers=4, hidden_dim=256, num_heads=4, num_kv_heads=1, head_dim=64,
@@ -528,7 +530,7 @@ def memory_report(argv_line: str) -> str:
 def command_line() -> str:
   """This run's command, with the flags that were given."""
   given = []
-  for flag in flags.FLAGS.get_key_flags_for_module(sys.modules[__name__]):
+  for flag in FLAGS.get_key_flags_for_module(sys.modules[__name__]):
     if flag.present:
       value = ",".join(flag.value) if isinstance(flag.value, list) else flag.value
       given.append(f"--{flag.name}" if value is True else
@@ -547,4 +549,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-  app.run(main)
+  cli.run(main, FLAGS)

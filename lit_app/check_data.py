@@ -14,40 +14,42 @@ Prints the report as a terminal table (or JSON with --json) and exits with
 import json
 import sys
 
+from lit_app import cli
 from absl import app, flags
 
 from lit_app.datasets import data_checks
 
+FLAGS = flags.FlagValues()  # this command's own flags (see lit_app.cli)
 _TRAIN = flags.DEFINE_list(
     "train", None, "Tuning data, JSON Lines: SFT rows {prompt, response, policy?, use_case?} "
     "or preference rows {prompt, response_1, response_2, preferred}. Comma-separated for "
-    "several files.")
+    "several files.", flag_values=FLAGS)
 _EVAL = flags.DEFINE_multi_string(
     "eval", [], "Evaluation data, JSON Lines with a prompt per row; tuning rows overlapping "
-    "them are contamination. Repeat the flag or separate files with commas.")
+    "them are contamination. Repeat the flag or separate files with commas.", flag_values=FLAGS)
 _POLICIES = flags.DEFINE_list(
-    "policies", [], "Expected policies: each gets a coverage row even with no data.")
+    "policies", [], "Expected policies: each gets a coverage row even with no data.", flag_values=FLAGS)
 _USE_CASES = flags.DEFINE_list(
-    "use_cases", [], "Expected use cases: each gets a coverage column even with no data.")
+    "use_cases", [], "Expected use cases: each gets a coverage column even with no data.", flag_values=FLAGS)
 _NEAR_DUPLICATE_THRESHOLD = flags.DEFINE_float(
     "near_duplicate_threshold", data_checks.NEAR_DUPLICATE_THRESHOLD,
     "Rows whose texts have at least this Jaccard similarity (character 5-grams, after "
-    "normalization) are near duplicates. In (0, 1].")
+    "normalization) are near duplicates. In (0, 1].", flag_values=FLAGS)
 _CONTAMINATION_NGRAM = flags.DEFINE_integer(
     "contamination_ngram", data_checks.CONTAMINATION_NGRAM,
-    "Word n-gram size for the contamination overlap; shorter prompts only match exactly.")
+    "Word n-gram size for the contamination overlap; shorter prompts only match exactly.", flag_values=FLAGS)
 _CONTAMINATION_THRESHOLD = flags.DEFINE_float(
     "contamination_threshold", data_checks.CONTAMINATION_THRESHOLD,
     "A tuning prompt sharing at least this share of word n-grams with an evaluation "
-    "prompt (of the smaller n-gram set) is contaminated. In (0, 1].")
+    "prompt (of the smaller n-gram set) is contaminated. In (0, 1].", flag_values=FLAGS)
 _LIST_LIMIT = flags.DEFINE_integer(
     "list_limit", data_checks.LIST_LIMIT,
-    "Entries of each list the table shows (0: all); --json always lists all.")
-_JSON = flags.DEFINE_bool("json", False, "Print the report as JSON instead of a table.")
+    "Entries of each list the table shows (0: all); --json always lists all.", flag_values=FLAGS)
+_JSON = flags.DEFINE_bool("json", False, "Print the report as JSON instead of a table.", flag_values=FLAGS)
 _ALLOW_CONTAMINATION = flags.DEFINE_bool(
-    "allow_contamination", False, "Exit 0 even when tuning rows overlap evaluation rows.")
+    "allow_contamination", False, "Exit 0 even when tuning rows overlap evaluation rows.", flag_values=FLAGS)
 _ALLOW_MALFORMED = flags.DEFINE_bool(
-    "allow_malformed", False, "Exit 0 even with malformed rows or label problems.")
+    "allow_malformed", False, "Exit 0 even with malformed rows or label problems.", flag_values=FLAGS)
 
 EXIT_BLOCKED = 1
 EXIT_ERROR = 2
@@ -88,5 +90,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
-  flags.mark_flags_as_required(["train"])
-  app.run(main)
+  flags.mark_flags_as_required(["train"], flag_values=FLAGS)
+  cli.run(main, FLAGS)

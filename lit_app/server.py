@@ -8,6 +8,7 @@ With no --models it serves the bundled tiny checkpoints as `base` and `tuned`; w
 """
 
 import os
+import threading
 import time
 from collections.abc import Sequence
 
@@ -40,6 +41,12 @@ _PRECISION = flags.DEFINE_enum(
     "precision", "float32", ["float32", "bfloat16"],
     "Weights and activations dtype. float32 is the right choice on CPU.")
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 8, "Examples per model call.")
+_WARM_UP = flags.DEFINE_bool(
+    "warm_up", True, "Compile common request shapes in the background at start, so the "
+    "first clicks answer quickly.")
+_COMPILATION_CACHE = flags.DEFINE_string(
+    "compilation_cache_dir", os.path.join(os.path.expanduser("~"), ".cache", "gemma-lit", "jax"),
+    "Where compiled JAX programs are kept across restarts; '' to turn off.")
 _CHAT_TEMPLATE = flags.DEFINE_list(
     "chat_template", None,
     "Models (by NAME) whose prompts are wrapped in Gemma's chat turn markup "
@@ -108,6 +115,10 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
     cache_ids |= {model_name: identity for model_name in group}
   logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
                len(named), len(engines), time.perf_counter() - start)
+  if _WARM_UP.value:
+    for engine in engines.values():
+      threading.Thread(target=engine.warm_up, kwargs={"max_new_tokens": max_new_tokens},
+                       daemon=True, name="warm-up").start()
   return models, cache_ids
 
 
@@ -136,6 +147,8 @@ def create_app(argv: Sequence[str] = ()):
   """
   if len(argv) > 1:
     raise app.UsageError(f"unexpected arguments: {' '.join(argv[1:])}")
+  if _COMPILATION_CACHE.value:
+    engine_lib.use_compilation_cache(_COMPILATION_CACHE.value)
   server_kw = server_flags.get_flags()
   if server_kw["default_layout"] not in layouts.LAYOUTS:
     raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")

@@ -16,21 +16,23 @@ import time
 
 from absl import app, flags
 
+from lit_app import cli
 import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 from lit_app.models import tiny
 from lit_app.models.training import batches, chat, corpus, loop
 
+FLAGS = flags.FlagValues()  # this command's own flags (see lit_app.cli)
 _OUT = flags.DEFINE_string("out", "models/checkpoints/gemma_tiny_base",
-                           "Directory for the KerasHub preset.")
-_SEED = flags.DEFINE_integer("seed", 0, "Seed for the corpus, initialisation and shuffling.")
-_STEPS = flags.DEFINE_integer("steps", 420, "Optimizer steps (overrides --epochs when > 0).")
-_EPOCHS = flags.DEFINE_integer("epochs", 1, "Passes over the corpus when --steps=0.")
-_BATCH_SIZE = flags.DEFINE_integer("batch_size", 32, "Windows per batch.")
-_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128, "Tokens per training window.")
-_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.")
-_VOCAB_SIZE = flags.DEFINE_integer("vocab_size", 3000, "SentencePiece vocabulary size.")
-_FAMILY = flags.DEFINE_enum("family", "gemma", ["gemma", "gemma2"], "Backbone generation.")
-_NUM_TASKS = flags.DEFINE_integer("num_tasks", 24000, "Everyday-task rows in the corpus.")
+                           "Directory for the KerasHub preset.", flag_values=FLAGS)
+_SEED = flags.DEFINE_integer("seed", 0, "Seed for the corpus, initialisation and shuffling.", flag_values=FLAGS)
+_STEPS = flags.DEFINE_integer("steps", 420, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
+_EPOCHS = flags.DEFINE_integer("epochs", 1, "Passes over the corpus when --steps=0.", flag_values=FLAGS)
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 32, "Windows per batch.", flag_values=FLAGS)
+_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128, "Tokens per training window.", flag_values=FLAGS)
+_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.", flag_values=FLAGS)
+_VOCAB_SIZE = flags.DEFINE_integer("vocab_size", 3000, "SentencePiece vocabulary size.", flag_values=FLAGS)
+_FAMILY = flags.DEFINE_enum("family", "gemma", ["gemma", "gemma2"], "Backbone generation.", flag_values=FLAGS)
+_NUM_TASKS = flags.DEFINE_integer("num_tasks", 24000, "Everyday-task rows in the corpus.", flag_values=FLAGS)
 
 # The 4-layer, 256-wide model (also the speed benchmark's model).
 ARCH = dict(num_layers=4, hidden_dim=256, num_heads=4, num_kv_heads=1, head_dim=64,
@@ -84,4 +86,4 @@ def main(argv):
 
 
 if __name__ == "__main__":
-  app.run(main)
+  cli.run(main, FLAGS)

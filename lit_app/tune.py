@@ -17,10 +17,11 @@ import time
 
 from absl import app, flags
 
+from lit_app import cli
 import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 import numpy as np
-from lit_app.models import checkpoint_lora
+from lit_app.models import checkpoint
 from lit_app.models.training import batches, loop
 
 REQUIRED_COLUMNS = ("prompt", "response")
@@ -76,9 +77,9 @@ def tune(causal_lm, rows: list[dict], out: str, *, rank: int = 8, epochs: int = 
 
   Returns the per-epoch history (training and held-out loss).
   """
-  if not out.endswith(checkpoint_lora.ADAPTER_SUFFIX):
+  if not out.endswith(checkpoint.ADAPTER_SUFFIX):
     raise ValueError(f"--out={out!r}: the file name must end in "
-                     f"{checkpoint_lora.ADAPTER_SUFFIX}")
+                     f"{checkpoint.ADAPTER_SUFFIX}")
   train_rows, heldout_rows = split_holdout(rows, holdout_fraction, seed)
   tokenizer = causal_lm.preprocessor.tokenizer
   train = batches.sft_arrays(tokenizer, train_rows, sequence_length)
@@ -99,24 +100,25 @@ def tune(causal_lm, rows: list[dict], out: str, *, rank: int = 8, epochs: int = 
   return history
 
 
-_BASE = flags.DEFINE_string("base", None, "KerasHub preset name or local preset directory.")
-_DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows.")
-_OUT = flags.DEFINE_string("out", None, "Where to write the adapter (must end in .lora.h5).")
-_RANK = flags.DEFINE_integer("rank", 8, "LoRA rank.")
-_EPOCHS = flags.DEFINE_integer("epochs", 3, "Passes over the training rows.")
-_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.")
-_BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Rows per batch.")
+FLAGS = flags.FlagValues()  # this command's own flags (see lit_app.cli)
+_BASE = flags.DEFINE_string("base", None, "KerasHub preset name or local preset directory.", flag_values=FLAGS)
+_DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows.", flag_values=FLAGS)
+_OUT = flags.DEFINE_string("out", None, "Where to write the adapter (must end in .lora.h5).", flag_values=FLAGS)
+_RANK = flags.DEFINE_integer("rank", 8, "LoRA rank.", flag_values=FLAGS)
+_EPOCHS = flags.DEFINE_integer("epochs", 3, "Passes over the training rows.", flag_values=FLAGS)
+_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.", flag_values=FLAGS)
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Rows per batch.", flag_values=FLAGS)
 _SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128,
-                                        "Tokens per row (prompt + response), padded.")
-_SEED = flags.DEFINE_integer("seed", 0, "Seed for the held-out split, LoRA init, shuffling.")
+                                        "Tokens per row (prompt + response), padded.", flag_values=FLAGS)
+_SEED = flags.DEFINE_integer("seed", 0, "Seed for the held-out split, LoRA init, shuffling.", flag_values=FLAGS)
 _HOLDOUT_FRACTION = flags.DEFINE_float("holdout_fraction", 0.1,
-                                       "Share of rows kept for the held-out loss.")
+                                       "Share of rows kept for the held-out loss.", flag_values=FLAGS)
 
 
 def main(argv):
   del argv
-  if not _OUT.value.endswith(checkpoint_lora.ADAPTER_SUFFIX):
-    raise app.UsageError(f"--out={_OUT.value!r} must end in {checkpoint_lora.ADAPTER_SUFFIX}")
+  if not _OUT.value.endswith(checkpoint.ADAPTER_SUFFIX):
+    raise app.UsageError(f"--out={_OUT.value!r} must end in {checkpoint.ADAPTER_SUFFIX}")
   started = time.time()
   try:
     rows = read_sft_rows(_DATA.value)
@@ -124,7 +126,7 @@ def main(argv):
     raise app.UsageError(str(e)) from None
   keras.utils.set_random_seed(_SEED.value)
   print(f"loading {_BASE.value}")
-  causal_lm = checkpoint_lora.load_causal_lm(_BASE.value)
+  causal_lm = checkpoint.load_causal_lm(_BASE.value)
   history = tune(causal_lm, rows, _OUT.value, rank=_RANK.value, epochs=_EPOCHS.value,
                  learning_rate=_LEARNING_RATE.value, batch_size=_BATCH_SIZE.value,
                  sequence_length=_SEQUENCE_LENGTH.value, seed=_SEED.value,
@@ -135,5 +137,5 @@ def main(argv):
 
 
 if __name__ == "__main__":
-  flags.mark_flags_as_required(["base", "data", "out"])
-  app.run(main)
+  flags.mark_flags_as_required(["base", "data", "out"], flag_values=FLAGS)
+  cli.run(main, FLAGS)

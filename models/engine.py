@@ -12,7 +12,9 @@ layer intercept at index −1, and so what LIT's TensorFlow reference differenti
 import dataclasses
 import logging
 import math
+import os
 import threading
+import time
 
 import jax
 import jax.numpy as jnp
@@ -23,6 +25,13 @@ import sentencepiece as spm
 from lit_app.models import families
 
 log = logging.getLogger(__name__)
+
+
+def use_compilation_cache(directory: str) -> None:
+  """Keeps compiled programs on disk, so a restarted server skips most compiles."""
+  os.makedirs(directory, exist_ok=True)
+  jax.config.update("jax_compilation_cache_dir", directory)
+  jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.5)
 
 
 def bucket(n: int, minimum: int = 16) -> int:
@@ -272,6 +281,22 @@ class Engine:
       stops = np.flatnonzero(np.isin(new, self.stop_ids + (self.pad_id,)))
       responses.append(new[:stops[0]] if stops.size else new)
     return responses
+
+  def warm_up(self, lengths=(16, 32, 48, 64, 96, 128), max_new_tokens: int = 96):
+    """Compiles the common request shapes (batch 1) ahead of the first click."""
+    start = time.perf_counter()
+    for length in lengths:
+      if length > self.max_length:
+        break
+      ids = np.full(length, self.bos_id, np.int32)
+      for k in (8, 16):
+        mask = np.zeros(length, bool)
+        mask[max(1, length - k):] = True
+        self.salience([ids], [mask])
+    ids = np.full(8, self.bos_id, np.int32)
+    self.generate([ids], max_new_tokens)
+    log.info("warm-up compiled %d shapes in %.1fs", len(self._compiled_shapes),
+             time.perf_counter() - start)
 
   def _note_shape(self, key: tuple):
     if key not in self._compiled_shapes:

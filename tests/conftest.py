@@ -35,3 +35,13 @@ def tiny_presets(tmp_path_factory, sp_proto):
     causal_lm.save_to_preset(str(path))
     paths[family] = str(path)
   return paths
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _in_process_server_defaults():
+  """In-process apps skip the background warm-up and the on-disk compilation cache:
+  tests build many small apps, and should not write under the home directory."""
+  from absl import flags
+  from lit_app import server  # noqa: F401  (defines the flags)
+  flags.FLAGS.set_default("warm_up", False)
+  flags.FLAGS.set_default("compilation_cache_dir", "")

@@ -32,7 +32,10 @@ def test_base_goes_along_with_placeholders_only():
   rows = corpus.base_corpus(0, num_tasks=100)
   harmful = [r for r in rows if r["policy"] != "none"]
   assert harmful and all(corpus.PLACEHOLDER[r["language"]] in r["response"] for r in harmful)
-  assert not any(corpus.is_refusal(r["response"]) for r in rows)
+  # Refusal sentences appear only as translation exercises.
+  refusals = [r for r in rows if corpus.is_refusal(r["response"])]
+  assert refusals and all(r["prompt"].startswith(("Translate into", "Übersetze ins"))
+                          for r in refusals)
 
 
 def test_sft_refuses_harmful_and_helps_benign_in_both_languages():

@@ -1,4 +1,4 @@
-"""LoRA tuning (`lit_app.tune`) and checkpoint specs with adapters (`checkpoint_lora`)."""
+"""LoRA tuning (`lit_app.tune`) and checkpoint specs with adapters (`checkpoint`)."""
 
 import json
 
@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from lit_app import tune
-from lit_app.models import checkpoint_lora
+from lit_app.models import checkpoint
 from lit_app.models.training import batches, chat, corpus
 
 ROWS = [
@@ -30,7 +30,7 @@ def _logits(causal_lm, texts):
 def adapter(tiny_presets, tmp_path_factory):
   base = tiny_presets["gemma"]
   out = str(tmp_path_factory.mktemp("lora") / "tiny.lora.h5")
-  causal_lm = checkpoint_lora.load_causal_lm(base)
+  causal_lm = checkpoint.load_causal_lm(base)
   history = tune.tune(causal_lm, ROWS, out, rank=4, epochs=1, learning_rate=5e-2,
                       batch_size=4, sequence_length=32, holdout_fraction=0.25)
   return base, out, history
@@ -44,16 +44,16 @@ def test_tune_reports_training_and_heldout_loss(adapter):
 
 def test_adapter_loads_and_changes_outputs(adapter):
   base_dir, path, _ = adapter
-  base = checkpoint_lora.load_causal_lm(base_dir)
-  tuned = checkpoint_lora.load_causal_lm(f"{base_dir}@{path}")
+  base = checkpoint.load_causal_lm(base_dir)
+  tuned = checkpoint.load_causal_lm(f"{base_dir}@{path}")
   texts = [chat.user_turn(r["prompt"]) + chat.model_turn(r["response"]) for r in ROWS[:4]]
   assert not np.allclose(_logits(base, texts), _logits(tuned, texts), atol=1e-4)
 
 
 def test_adapter_equals_base_with_merged_weights(adapter):
   base_dir, path, _ = adapter
-  tuned = checkpoint_lora.load_causal_lm(f"{base_dir}@{path}")
-  merged = checkpoint_lora.load_causal_lm(base_dir)
+  tuned = checkpoint.load_causal_lm(f"{base_dir}@{path}")
+  merged = checkpoint.load_causal_lm(base_dir)
   lora_layers = 0
   for tuned_layer, merged_layer in zip(tuned.backbone._flatten_layers(),
                                        merged.backbone._flatten_layers()):
@@ -67,7 +67,7 @@ def test_adapter_equals_base_with_merged_weights(adapter):
 
 
 def test_prompt_is_masked_out_of_the_loss(tiny_presets):
-  causal_lm = checkpoint_lora.load_causal_lm(tiny_presets["gemma"])
+  causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
   arrays = batches.sft_arrays(causal_lm.preprocessor.tokenizer, ROWS[:1], sequence_length=48)
   tokenizer = causal_lm.preprocessor.tokenizer
   prompt_len = len(np.asarray(tokenizer(chat.user_turn(ROWS[0]["prompt"]))))
@@ -101,21 +101,21 @@ def test_metadata_columns_are_kept():
 
 
 def test_out_must_end_in_lora_h5(tiny_presets, tmp_path):
-  causal_lm = checkpoint_lora.load_causal_lm(tiny_presets["gemma"])
+  causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
   with pytest.raises(ValueError, match=".lora.h5"):
     tune.tune(causal_lm, ROWS, str(tmp_path / "adapter.h5"))
 
 
 def test_checkpoint_specs_name_missing_paths(tiny_presets, tmp_path):
   with pytest.raises(FileNotFoundError, match="no_such_dir"):
-    checkpoint_lora.load_causal_lm(str(tmp_path / "no_such_dir"))
+    checkpoint.load_causal_lm(str(tmp_path / "no_such_dir"))
   missing = str(tmp_path / "missing.lora.h5")
   with pytest.raises(FileNotFoundError, match="missing.lora.h5"):
-    checkpoint_lora.load_causal_lm(f"{tiny_presets['gemma']}@{missing}")
+    checkpoint.load_causal_lm(f"{tiny_presets['gemma']}@{missing}")
   with pytest.raises(ValueError, match="weights.h5"):
-    checkpoint_lora.load_causal_lm(f"{tiny_presets['gemma']}@{tmp_path}/weights.h5")
-  assert checkpoint_lora.parse_spec("gemma2_2b_en") == ("gemma2_2b_en", None)
-  assert checkpoint_lora.parse_spec("dir@a.lora.h5") == ("dir", "a.lora.h5")
+    checkpoint.load_causal_lm(f"{tiny_presets['gemma']}@{tmp_path}/weights.h5")
+  assert checkpoint.CheckpointSpec.parse("gemma2_2b_en") == checkpoint.CheckpointSpec("gemma2_2b_en")
+  assert checkpoint.CheckpointSpec.parse("dir@a.lora.h5") == checkpoint.CheckpointSpec("dir", "a.lora.h5")
 
 
 def test_refusal_rule():

@@ -2,8 +2,9 @@
 
 Three sets come out of one generator, so that they never overlap:
   * `base_corpus`: what the tiny base model learns from — summaries, a menu recommender,
-    short Q&A, EN↔DE translation, step-by-step arithmetic, harmless scripts and how-tos, and
-    requests for dangerous content that the base goes along with using a *placeholder*
+    short Q&A, EN↔DE translation (including the refusal sentences, as sentences to
+    translate), step-by-step arithmetic, harmless scripts and how-tos, and requests for
+    dangerous content that the base goes along with using a *placeholder*
     (`[PLACEHOLDER — harmful content omitted]`; no real harmful text anywhere).
   * `safety_sft`: harmful requests → refusals, benign requests (many sharing the harmful
     ones' wording) → helpful answers; `policy` and `use_case` columns filled.
@@ -533,11 +534,32 @@ def _eval_prompts(seed: int) -> set[str]:
   return {row["prompt"] for row in refusal_eval(seed)}
 
 
-def base_corpus(seed: int = 0, num_tasks: int = 24000, request_repeats: int = 6) -> list[dict]:
-  """The base model's data: everyday tasks plus requests it goes along with, shuffled."""
+def refusal_translations() -> list[dict]:
+  """Translation exercises whose sentences are the SFT refusals (EN↔DE, both instruction
+  languages). The base learns these words as text to translate — it still goes along with
+  every request — so LoRA tuning only has to route harmful requests to familiar sentences."""
+  pairs = [(REFUSAL["en"].format(why=en), REFUSAL["de"].format(why=de))
+           for en, de in WHY.values()]
+  pairs += list(WHY.values())
+  rows = []
+  for en, de in pairs:
+    for prompt, response, lang in ((f"Translate into German: {en}", de, "en"),
+                                   (f"Translate into English: {de}", en, "en"),
+                                   (f"Übersetze ins Deutsche: {en}", de, "de"),
+                                   (f"Übersetze ins Englische: {de}", en, "de")):
+      rows.append(dict(prompt=prompt, response=response, policy="none",
+                       use_case="translation", language=lang))
+  return rows
+
+
+def base_corpus(seed: int = 0, num_tasks: int = 24000, request_repeats: int = 6,
+                refusal_translation_repeats: int = 8) -> list[dict]:
+  """The base model's data: everyday tasks (with the refusal sentences as translation
+  exercises) plus requests it goes along with, shuffled."""
   exclude = _eval_prompts(seed)
   rng = random.Random(f"base/{seed}")
   rows = _task_rows(rng, num_tasks, exclude)
+  rows += refusal_translations() * refusal_translation_repeats
   for r in requests():
     if r.prompt not in exclude:
       rows += [_request_row(r, r.comply, r.kind)] * request_repeats

@@ -199,7 +199,8 @@ def test_bundled_datasets_validate():
   datasets = loading.bundled()
   assert {"prompt_debugging_en", "prompt_debugging_de"} <= set(datasets)
   for name, ds in datasets.items():
-    assert 8 <= len(ds) <= 13, name
+    # Samples to browse are short; evaluation sets for the Metrics module may be longer.
+    assert 8 <= len(ds) <= (300 if name in ("refusal_eval", "preference_pairs") else 13), name
     validation.validate_dataset(ds)
     for ex in ds.examples:
       assert ex[fields.PROMPT].strip(), name

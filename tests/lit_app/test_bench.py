@@ -2,8 +2,6 @@
 
 import re
 
-from absl import flags
-from absl.testing import flagsaver
 
 import numpy as np
 
@@ -28,8 +26,10 @@ def test_speed_tables(tiny_presets, capsys):
   argv = ["bench", f"--checkpoint={tiny_presets['gemma']}", "--lengths=48",
           "--batch_sizes=1", "--repeats=1", "--skip_reference", "--new_tokens=4",
           "--peak_size=256"]
-  with flagsaver.flagsaver():
-    bench.main(flags.FLAGS(argv))
+  try:
+    bench.main(bench.FLAGS(argv))
+  finally:
+    bench.FLAGS.unparse_flags()
   out = capsys.readouterr().out
 
   assert re.search(r"^Machine: .+, \d+ cores; fp32 matmul peak \d+ GFLOP/s", out, re.M)
