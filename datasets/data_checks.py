@@ -528,33 +528,43 @@ def _clusters(pairs: Sequence[Pair]) -> list[list[Location]]:
   return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
 
 
-def _contamination(rows: Sequence[Row], eval_rows: Sequence[Row],
-                   settings: Settings) -> list[Contamination]:
-  """Tuning rows whose prompt overlaps an evaluation prompt (see the module docstring)."""
-  n, threshold = settings.contamination_ngram, settings.contamination_threshold
+def overlaps(prompts: Sequence[str], eval_prompts: Sequence[str],
+             n: int = CONTAMINATION_NGRAM, threshold: float = CONTAMINATION_THRESHOLD
+             ) -> list[tuple[int, int, bool, float]]:
+  """(tuning index, evaluation index, exact, overlap) for each tuning prompt that equals an
+  evaluation prompt after normalization, or shares at least `threshold` of the smaller
+  word n-gram set with it."""
   by_text = collections.defaultdict(list)
   by_gram = collections.defaultdict(set)
   eval_grams = []
-  for e, row in enumerate(eval_rows):
-    by_text[normalize(row.prompt)].append(e)
-    grams = set(ngrams(words(row.prompt), n))
+  for e, prompt in enumerate(eval_prompts):
+    by_text[normalize(prompt)].append(e)
+    grams = set(ngrams(words(prompt), n))
     eval_grams.append(grams)
     for gram in grams:
       by_gram[gram].add(e)
 
   found = []
-  for row in rows:
-    text = normalize(row.prompt)
+  for i, prompt in enumerate(prompts):
+    text = normalize(prompt)
     exact = set(by_text.get(text, ()))
-    found += [Contamination(row.location, eval_rows[e].location, True, 1.0)
-              for e in sorted(exact)]
+    found += [(i, e, True, 1.0) for e in sorted(exact)]
     grams = set(ngrams(text.split(), n))
     shared = collections.Counter(e for gram in grams for e in by_gram.get(gram, ()))
     for e, count in sorted(shared.items()):
       overlap = count / min(len(grams), len(eval_grams[e]))
       if e not in exact and overlap >= threshold:
-        found.append(Contamination(row.location, eval_rows[e].location, False, overlap))
+        found.append((i, e, False, overlap))
   return found
+
+
+def _contamination(rows: Sequence[Row], eval_rows: Sequence[Row],
+                   settings: Settings) -> list[Contamination]:
+  """Tuning rows whose prompt overlaps an evaluation prompt (see the module docstring)."""
+  found = overlaps([r.prompt for r in rows], [r.prompt for r in eval_rows],
+                   settings.contamination_ngram, settings.contamination_threshold)
+  return [Contamination(rows[i].location, eval_rows[e].location, exact, overlap)
+          for i, e, exact, overlap in found]
 
 
 # ------------------------------------------------------------------ terminal text

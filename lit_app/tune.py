@@ -21,6 +21,7 @@ from lit_app import cli
 import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 import numpy as np
+from lit_app.datasets import data_checks
 from lit_app.models import checkpoint
 from lit_app.models.training import batches, loop
 
@@ -55,6 +56,22 @@ def read_sft_rows(path: str) -> list[dict]:
   if not rows:
     raise ValueError(f"{path}: no rows")
   return rows
+
+
+def check_data(data: str, eval_paths: list[str], allow_contamination: bool = False) -> None:
+  """Runs the tuning-data checks (`python -m lit_app.check_data`) on `data` against the
+  evaluation files; raises ValueError listing what blocks tuning (contamination, malformed
+  rows), unless `allow_contamination` lets contamination through."""
+  report = data_checks.check(data, eval_paths)
+  blocking = report.blocking_problems(allow_contamination=allow_contamination)
+  print(f"data checks: {len(report.rows)} rows, {len(report.exact_duplicates)} exact duplicates, "
+        f"{len(report.contamination)} contaminated against {len(eval_paths)} eval file(s)")
+  if blocking:
+    shown = "\n  ".join(blocking[:5]) + (f"\n  ... and {len(blocking) - 5} more"
+                                          if len(blocking) > 5 else "")
+    raise ValueError(f"{data}: {len(blocking)} problem(s) block tuning (details: python -m "
+                     f"lit_app.check_data --train={data} --eval=...; --allow_contamination "
+                     f"to tune anyway):\n  {shown}")
 
 
 def split_holdout(rows: list[dict], fraction: float, seed: int) -> tuple[list, list]:
@@ -110,6 +127,12 @@ _LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning 
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Rows per batch.", flag_values=FLAGS)
 _SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128,
                                         "Tokens per row (prompt + response), padded.", flag_values=FLAGS)
+_EVAL = flags.DEFINE_list(
+    "eval", [], "Evaluation files (JSONL with a prompt per row) the tuning data must not "
+    "overlap; the tuning-data checks run first and stop on contamination.", flag_values=FLAGS)
+_ALLOW_CONTAMINATION = flags.DEFINE_bool(
+    "allow_contamination", False, "Tune even when tuning prompts overlap --eval prompts.",
+    flag_values=FLAGS)
 _SEED = flags.DEFINE_integer("seed", 0, "Seed for the held-out split, LoRA init, shuffling.", flag_values=FLAGS)
 _HOLDOUT_FRACTION = flags.DEFINE_float("holdout_fraction", 0.1,
                                        "Share of rows kept for the held-out loss.", flag_values=FLAGS)
@@ -122,6 +145,7 @@ def main(argv):
   started = time.time()
   try:
     rows = read_sft_rows(_DATA.value)
+    check_data(_DATA.value, _EVAL.value, _ALLOW_CONTAMINATION.value)
   except (FileNotFoundError, ValueError) as e:
     raise app.UsageError(str(e)) from None
   keras.utils.set_random_seed(_SEED.value)

@@ -1,12 +1,14 @@
 """LoRA tuning (`lit_app.tune`) and checkpoint specs with adapters (`checkpoint`)."""
 
 import json
+import os
 
 import lit_app  # noqa: F401  (sets the Keras backend before keras is imported)
 import numpy as np
 import pytest
 
 from lit_app import tune
+from lit_app.datasets import loading
 from lit_app.models import checkpoint
 from lit_app.models.training import batches, chat, corpus
 
@@ -122,3 +124,16 @@ def test_refusal_rule():
   assert corpus.is_refusal("I can't help with that. It is illegal.")
   assert corpus.is_refusal("  dabei kann ich nicht helfen.")
   assert not corpus.is_refusal("Sure, here is the script: [PLACEHOLDER — harmful content omitted]")
+
+
+def test_tune_refuses_contaminated_data_unless_allowed():
+  data = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
+  evals = [os.path.join(loading.DATA_DIR, "tuning_checks_eval.jsonl")]
+  with pytest.raises(ValueError, match="block tuning"):
+    tune.check_data(data, evals)
+  tune.check_data(data, evals, allow_contamination=True)
+
+
+def test_bundled_safety_data_passes_the_checks_against_the_refusal_eval():
+  tune.check_data(os.path.join(loading.DATA_DIR, "safety_sft.jsonl"),
+                  [os.path.join(loading.DATA_DIR, "refusal_eval.jsonl")])

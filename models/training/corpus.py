@@ -579,7 +579,22 @@ def safety_sft(seed: int = 0, num_tasks: int = 400) -> list[dict]:
                 _request_row(r, r.comply, r.kind))
   rows += _task_rows(rng, num_tasks, exclude)
   rng.shuffle(rows)
-  return rows
+  return clean_for_tuning(rows, refusal_eval(seed))
+
+
+def clean_for_tuning(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
+  """`rows` without exact duplicates (first kept) and without rows whose prompt overlaps an
+  evaluation prompt, by the rules `python -m lit_app.check_data` gates tuning with."""
+  from lit_app.datasets import data_checks
+  contaminated = {i for i, *_ in data_checks.overlaps([r["prompt"] for r in rows],
+                                                      [r["prompt"] for r in eval_rows])}
+  seen, kept = set(), []
+  for i, row in enumerate(rows):
+    key = data_checks.normalize(row["prompt"])
+    if i not in contaminated and key not in seen:
+      seen.add(key)
+      kept.append(row)
+  return kept
 
 
 def write_jsonl(rows: list[dict], path: str) -> None:
