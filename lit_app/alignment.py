@@ -49,7 +49,8 @@ def measure(named_specs: list[tuple[str, str]], preferences_path: str, requests_
     engine = engines.setdefault(id(base), engine_lib.Engine(base.causal_lm, 1024, base.adapters))
     model = lit_models.model_group(
         name, engine, adapter=spec.adapter, batch_size=batch_size, max_new_tokens=max_new_tokens,
-        chat_template=chat_models is None or name in chat_models)[name]
+        chat_template=chat_models is None or name in chat_models,
+        output_embeddings=False)[name]
     metrics = {}
     if pairs:
       metrics["preference_agreement"] = alignment.preference_agreement(

@@ -283,7 +283,7 @@ def run_ours(checkpoint_path: str, cases: list[Case], repeats: int, new_tokens: 
   engine.stop_ids = (causal_lm.backbone.vocabulary_size,)
   batch_size = max(c.batch for c in cases)
   models = lit_models.model_group("bench", engine, batch_size=batch_size,
-                                  max_new_tokens=new_tokens)
+                                  max_new_tokens=new_tokens, output_embeddings=False)
   salience, tokenizer, generation = (models[fields.salience_model_name("bench")],
                                      models[fields.tokenizer_model_name("bench")],
                                      models["bench"])

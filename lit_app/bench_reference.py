@@ -12,7 +12,7 @@ room for `new_tokens` more tokens. Prints one JSON list, a dict per case, in sec
 
 Equal work for the comparison: generation runs with stop tokens off (as our side does),
 so every row decodes the same number of tokens, and without LIT's prompt/response
-embeddings, which our generation wrapper does not compute either.
+embeddings (ours is run with output_embeddings=False too).
 """
 
 import functools

@@ -1,4 +1,5 @@
-"""The engine: tokenization, generation and sequence salience for a KerasHub Gemma CausalLM.
+"""The engine: tokenization, generation, sequence salience and mean-pooled hidden states
+for a KerasHub Gemma CausalLM.
 
 Pure JAX and KerasHub; knows nothing of LIT. Arrays in, arrays out.
 
@@ -89,6 +90,7 @@ class Engine:
     self._lock = threading.Lock()
     self._salience_jit = jax.jit(self._salience_arrays)
     self._nll_jit = jax.jit(self._nll_arrays)
+    self._mean_hidden_jit = jax.jit(self._mean_hidden_arrays)
     self._compiled_shapes: set[tuple] = set()
 
   # --- Tokens ---------------------------------------------------------------
@@ -140,16 +142,23 @@ class Engine:
     """The token-embedding lookup: <float>[batch, length, hidden]."""
     return self.backbone.token_embedding(token_ids)
 
+  def _hidden(self, embeddings, padding_mask):
+    """The decoder stack on the lookup, after the final norm (what the backbone outputs).
+
+    <float>[batch, length, hidden] in, <float>[batch, length, hidden] out.
+    """
+    x = embeddings * jnp.asarray(self._embed_scale, embeddings.dtype)
+    for block in self.backbone.transformer_layers:
+      x = self.family.call_block(block, x, padding_mask)
+    return self.backbone.layer_norm(x)
+
   def _target_nll(self, embeddings, padding_mask, positions, targets):
     """−log p(targets | prefix) read off the hidden states at `positions`.
 
     embeddings: the lookup, <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
     Logits are computed only at the k gathered positions, not at every position.
     """
-    x = embeddings * jnp.asarray(self._embed_scale, embeddings.dtype)
-    for block in self.backbone.transformer_layers:
-      x = self.family.call_block(block, x, padding_mask)
-    x = self.backbone.layer_norm(x)
+    x = self._hidden(embeddings, padding_mask)
     h = jnp.take_along_axis(x, positions[:, :, None], axis=1)  # <float>[batch, k, hidden]
     logits = self.backbone.token_embedding(h, reverse=True)   # <float>[batch, k, vocab]
     logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
@@ -249,6 +258,46 @@ class Engine:
     totals[todo] = out[:len(todo)]
     return totals
 
+  # --- Embeddings -------------------------------------------------------------
+
+  def _mean_hidden_arrays(self, state, token_ids, padding_mask, pool_mask):
+    """Final hidden states averaged over `pool_mask`: <float32>[batch, hidden]."""
+    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
+      x = self._hidden(self._embed(token_ids), padding_mask).astype(jnp.float32)
+    weights = pool_mask.astype(jnp.float32)[:, :, None]  # <float32>[batch, length, 1]
+    count = jnp.maximum(jnp.sum(weights, axis=1), 1.0)    # <float32>[batch, 1]
+    return jnp.sum(x * weights, axis=1) / count
+
+  def mean_hidden(self, token_ids: list[np.ndarray], adapter: str | None = None) -> np.ndarray:
+    """Forward only: each row's final hidden states (after the final norm), mean-pooled
+    over its tokens after `<bos>`. <float32>[rows, hidden]; a row of `<bos>` alone gives 0.
+
+    Rows are as encode() returns them, padded to a length bucket in one batch.
+    """
+    if not token_ids:
+      return np.zeros((0, self.backbone.hidden_dim), np.float32)
+    token_arr, padding = self._pad_rows(token_ids)
+    pool = padding.copy()
+    pool[:, 0] = 0  # <bos> carries no content of its own.
+    self._note_shape(("mean_hidden",) + token_arr.shape)
+    with self._lock:
+      self._activate(adapter)
+      out = self._mean_hidden_jit(self._state(), token_arr, padding, pool)
+    return np.asarray(out, np.float32)[:len(token_ids)]
+
+  def _pad_rows(self, token_ids: list[np.ndarray], length: int | None = None):
+    """Rows right-padded to `length` (default: the longest row's bucket) in a batch of a
+    power of two. Returns (token_ids, padding_mask), <int32>[batch, length] each; filler
+    rows are all padding."""
+    length = length or bucket(max(len(ids) for ids in token_ids))
+    batch = batch_bucket(len(token_ids))
+    token_arr = np.full((batch, length), self.pad_id, np.int32)
+    padding = np.zeros((batch, length), np.int32)
+    for b, ids in enumerate(token_ids):
+      token_arr[b, :len(ids)] = ids
+      padding[b, :len(ids)] = 1
+    return token_arr, padding
+
   # --- Generation -------------------------------------------------------------
 
   def generate(self, token_ids: list[np.ndarray], max_new_tokens: int,
@@ -259,16 +308,12 @@ class Engine:
     """
     longest = max(len(ids) for ids in token_ids)
     total = min(bucket(longest + max_new_tokens), max(self.max_length, longest + 1))
-    batch = batch_bucket(len(token_ids))
-    token_arr = np.full((batch, total), self.pad_id, np.int32)
-    padding = np.zeros((batch, total), bool)
-    for b, ids in enumerate(token_ids):
-      token_arr[b, :len(ids)] = ids
-      padding[b, :len(ids)] = True
-    for b in range(len(token_ids), batch):  # Filler rows repeat row 0.
-      token_arr[b], padding[b] = token_arr[0], padding[0]
+    token_arr, padding = self._pad_rows(token_ids, total)
+    padding = padding.astype(bool)
+    # Filler rows repeat row 0.
+    token_arr[len(token_ids):], padding[len(token_ids):] = token_arr[0], padding[0]
 
-    self._note_shape(("generate", batch, total))
+    self._note_shape(("generate",) + token_arr.shape)
     with self._lock:
       self._activate(adapter)
       generate_fn = self.causal_lm.make_generate_function()
@@ -293,6 +338,7 @@ class Engine:
         mask = np.zeros(length, bool)
         mask[max(1, length - k):] = True
         self.salience([ids], [mask])
+      self.mean_hidden([ids])
     ids = np.full(8, self.bos_id, np.int32)
     self.generate([ids], max_new_tokens)
     log.info("warm-up compiled %d shapes in %.1fs", len(self._compiled_shapes),

@@ -2,7 +2,7 @@
 
 For a model NAME the server registers three LIT models sharing one loaded checkpoint —
 the names and fields LIT's Sequence Salience module asks for:
-  NAME               prompt (+ target) -> response
+  NAME               prompt (+ target) -> response, prompt_embeddings, response_embeddings
   _NAME_salience     prompt + target + target_mask -> tokens, grad_l2, grad_dot_input
   _NAME_tokenizer    prompt + target -> tokens
 Each validates its inputs, turns text into arrays, calls the engine, and turns arrays into
@@ -50,6 +50,7 @@ class ModelConfig:
   max_new_tokens: int = 96
   description: str = ""
   chat_template: bool = False  # Wrap prompts in Gemma's chat turn markup.
+  output_embeddings: bool = True  # Prompt and response embeddings from the generation model.
 
   @property
   def is_tuned(self) -> bool:
@@ -111,15 +112,31 @@ class _EngineModel(lit_model.BatchedModel):
 
 
 class GenerationModel(_EngineModel):
-  """NAME: the model's answer to the prompt."""
+  """NAME: the model's answer to the prompt, and embeddings of prompt and answer.
+
+  The embeddings (for LIT's Embeddings projector) are the model's final hidden states,
+  mean-pooled over the tokens of the prompt as the model sees it, and of the response.
+  """
 
   def output_spec(self) -> lit_types.Spec:
-    return {fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET)}
+    spec = {fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET)}
+    if self.config.output_embeddings:
+      spec |= {fields.PROMPT_EMBEDDINGS: lit_types.Embeddings(),
+               fields.RESPONSE_EMBEDDINGS: lit_types.Embeddings()}
+    return spec
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    adapter = self.config.adapter
     ids = [self.engine.encode(self._prompt(ex))[0] for ex in inputs]
-    new_ids = self.engine.generate(ids, self.config.max_new_tokens, self.config.adapter)
-    return [{fields.RESPONSE: self.engine.decode(new)} for new in new_ids]
+    new_ids = self.engine.generate(ids, self.config.max_new_tokens, adapter)
+    outputs = [{fields.RESPONSE: self.engine.decode(new)} for new in new_ids]
+    if self.config.output_embeddings:
+      response_ids = [self.engine.encode(out[fields.RESPONSE])[0] for out in outputs]
+      prompt_emb = self.engine.mean_hidden(ids, adapter)              # <float32>[batch, hidden]
+      response_emb = self.engine.mean_hidden(response_ids, adapter)  # <float32>[batch, hidden]
+      for out, p, r in zip(outputs, prompt_emb, response_emb):
+        out[fields.PROMPT_EMBEDDINGS], out[fields.RESPONSE_EMBEDDINGS] = p, r
+    return outputs
 
 
 class TokenizerModel(_EngineModel):

@@ -9,3 +9,4 @@ def test_warm_up_compiles_common_shapes(tiny_presets):
   assert ("salience", 1, 16, 8) in engine._compiled_shapes
   assert ("salience", 1, 32, 16) in engine._compiled_shapes
   assert any(key[0] == "generate" for key in engine._compiled_shapes)
+  assert any(key[0] == "mean_hidden" for key in engine._compiled_shapes)

@@ -56,7 +56,8 @@ def test_each_adapter_equals_its_merged_checkpoint(shared):
   results = {}
   for spec in specs:  # Interleave adapters to exercise switching.
     results[spec] = (engine.salience([ids], [mask], spec.adapter)[0],
-                     engine.generate([ids[:5]], 6, spec.adapter)[0])
+                     engine.generate([ids[:5]], 6, spec.adapter)[0],
+                     engine.mean_hidden([ids], spec.adapter)[0])
   for spec in reversed(specs):
     alone = engine_lib.Engine(checkpoint.load_causal_lm(spec), 128)
     expected_salience = alone.salience([ids], [mask])[0]
@@ -65,8 +66,11 @@ def test_each_adapter_equals_its_merged_checkpoint(shared):
     np.testing.assert_allclose(results[spec][0].token_loss, expected_salience.token_loss,
                                rtol=1e-4, atol=1e-5)
     np.testing.assert_array_equal(results[spec][1], alone.generate([ids[:5]], 6)[0])
+    np.testing.assert_allclose(results[spec][2], alone.mean_hidden([ids])[0],
+                               rtol=1e-4, atol=1e-5)
   # The adapters really change the model.
   assert not np.allclose(results[specs[0]][0].grad_l2, results[specs[1]][0].grad_l2)
+  assert not np.allclose(results[specs[0]][2], results[specs[1]][2])
 
 
 def test_salience_difference_against_base(shared):

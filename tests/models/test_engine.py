@@ -108,3 +108,29 @@ def test_offsets_point_at_each_token(engine):
   raw = TEXT.encode()
   assert starts[0] == -1 and starts[1] == 0 and list(starts[1:]) == sorted(starts[1:])
   assert all(0 <= s < len(raw) for s in starts[1:])
+
+
+def _backbone_mean(engine, ids):
+  """KerasHub's own backbone on one unpadded row, mean-pooled over the tokens after <bos>."""
+  hidden = engine.backbone({"token_ids": ids[None], "padding_mask": np.ones((1, len(ids)), bool)})
+  return np.asarray(hidden, np.float32)[0, 1:].mean(axis=0)
+
+
+def test_mean_hidden_matches_keras_hub_backbone(engine):
+  rows = [engine.encode(TEXT)[0], engine.encode("Guten Morgen")[0]]
+  pooled = engine.mean_hidden(rows)
+  assert pooled.shape == (2, engine.backbone.hidden_dim)
+  for row, got in zip(rows, pooled):
+    np.testing.assert_allclose(got, _backbone_mean(engine, row), rtol=1e-4, atol=1e-5)
+
+
+def test_mean_hidden_ignores_padding_and_batch(engine):
+  short, _ = engine.encode("Guten Morgen")
+  long, _ = engine.encode(TEXT + " " + TEXT)
+  assert engine_lib.bucket(len(short)) < engine_lib.bucket(len(long))
+  [alone] = engine.mean_hidden([short])
+  together = engine.mean_hidden([long, short, short[:2]])  # Length 80 and a filler row.
+  np.testing.assert_allclose(together[1], alone, rtol=1e-4, atol=1e-5)
+  assert not np.allclose(together[0], alone)
+  # Only <bos>: nothing to pool.
+  assert not engine.mean_hidden([short[:1]]).any()
