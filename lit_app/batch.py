@@ -22,7 +22,7 @@ import os
 import sys
 import time
 
-from absl import flags, logging
+from absl import app, flags, logging
 from tqdm import tqdm
 
 import lit_app  # noqa: F401  (sets the Keras backend)
@@ -148,27 +148,6 @@ def read_rows(path: str) -> list[dict]:
   return examples
 
 
-def build_models(named: list[tuple[str, str]]) -> dict:
-  """LIT model groups for NAME:PATH pairs, wired as the server wires them: adapters on one
-  base share its weights and one engine."""
-  from lit_app.models import checkpoint, distribution, engine as engine_lib, lit_models
-  specs = {name: checkpoint.CheckpointSpec.parse(path) for name, path in named}
-  if FLAGS.model_parallel:
-    distribution.configure(FLAGS.model_parallel, [s.base for s in specs.values()])
-  shared = checkpoint.load_shared(list(specs.values()), dtype=FLAGS.precision)
-  engines, models = {}, {}
-  for name, spec in specs.items():
-    base = shared[spec]
-    if id(base) not in engines:
-      engines[id(base)] = engine_lib.Engine(base.causal_lm, FLAGS.max_length, base.adapters)
-      logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
-    models |= lit_models.model_group(
-        name, engines[id(base)], adapter=spec.adapter, batch_size=FLAGS.batch_size,
-        max_new_tokens=FLAGS.max_new_tokens, description=f"{name}: {spec}",
-        chat_template=name in FLAGS.chat_template)
-  return models
-
-
 def count_todo(examples: list[dict], names: list[str], done) -> int:
   return sum(row_key(i, ex, n) not in done for i, ex in enumerate(examples) for n in names)
 
@@ -207,18 +186,14 @@ def process(models: dict, names: list[str], checkpoints: dict[str, str],
 
 
 def main() -> int:
-  from absl import app
   from lit_app import server
   for flag in ("models", "data", "out"):
     if not FLAGS[flag].value:
-      raise _Usage(f"--{flag} is required")
-  try:
-    named = server.parse_named(FLAGS.models, "models")
-  except app.UsageError as e:
-    raise _Usage(str(e)) from None
+      raise app.UsageError(f"--{flag} is required")
+  named = server.parse_named(FLAGS.models, "models")
   unknown = sorted(set(FLAGS.chat_template) - {n for n, _ in named})
   if unknown:
-    raise _Usage(f"--chat_template names unknown model(s): {', '.join(unknown)}")
+    raise app.UsageError(f"--chat_template names unknown model(s): {', '.join(unknown)}")
   names = [n for n, _ in named]
   checkpoints = dict(named)
   examples = read_rows(FLAGS.data)
@@ -229,15 +204,14 @@ def main() -> int:
     print(f"{FLAGS.out}: all {len(examples) * len(names)} rows already there; nothing to do")
     return 0
   start = time.perf_counter()
-  models = build_models(named)
+  # The server's loader: adapters on one base share its weights and one engine.
+  models, _ = server.build_models(
+      FLAGS.models, FLAGS.max_length, FLAGS.max_new_tokens, FLAGS.batch_size,
+      FLAGS.precision, FLAGS.chat_template, FLAGS.model_parallel)
   written = process(models, names, checkpoints, examples, FLAGS.out, set(done))
   print(f"{FLAGS.out}: wrote {written} rows ({len(examples) * len(names) - todo} were already "
         f"there) in {time.perf_counter() - start:.1f}s")
   return 0
-
-
-class _Usage(Exception):
-  pass
 
 
 def run(argv: list[str] | None = None) -> int:
@@ -250,9 +224,9 @@ def run(argv: list[str] | None = None) -> int:
   try:
     extra = FLAGS(argv)
     if len(extra) > 1:
-      raise _Usage(f"unexpected arguments: {' '.join(extra[1:])}")
+      raise app.UsageError(f"unexpected arguments: {' '.join(extra[1:])}")
     return main()
-  except (flags.Error, _Usage) as e:
+  except (flags.Error, app.UsageError) as e:
     print(f"error: {e}\n{USAGE}", file=sys.stderr)
     return 2
   except (ValueError, FileNotFoundError) as e:

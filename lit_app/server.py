@@ -20,7 +20,7 @@ from lit_nlp.components import core
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, offline_client, wsgi
 from lit_app.datasets import loading
-from lit_app.models import alignment, checkpoint, engine as engine_lib, lit_models
+from lit_app.models import alignment, checkpoint, distribution, engine as engine_lib, lit_models
 from lit_app.models import template_attribution
 
 _MODELS = flags.DEFINE_list(
@@ -52,6 +52,11 @@ _CHAT_TEMPLATE = flags.DEFINE_list(
     "Models (by NAME) whose prompts are wrapped in Gemma's chat turn markup "
     "(<start_of_turn>user ... <start_of_turn>model), for instruction-tuned checkpoints. "
     "Prompts that already contain turn markup are left alone. Default: the bundled models.")
+_MODEL_PARALLEL = flags.DEFINE_integer(
+    "model_parallel", None,
+    "Shard each model's weights over this many devices: a (devices / N) x N mesh with "
+    "KerasHub's Gemma layout (see README, Beyond one device). N must divide the device "
+    "count. Default: one device.", lower_bound=1)
 _ALLOWED_DIRS = flags.DEFINE_list(
     "allowed_dirs", None,
     "Directories whose files may be loaded as datasets from the UI's Configure dialog. "
@@ -89,37 +94,53 @@ def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
 
 
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
-                 batch_size: int, precision: str, chat_models: Sequence[str] = ()
-                 ) -> tuple[dict, dict]:
+                 batch_size: int, precision: str, chat_models: Sequence[str] = (),
+                 model_parallel: int | None = None, warm_up: bool = False
+                 ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
   Checkpoints that are adapters on one base share the base's weights and one engine.
-  Returns the LIT models and, for each, its checkpoint's content hash (the cache key).
+  model_parallel: shard the weights over that many devices (distribution.configure).
+  warm_up: compile common request shapes in background threads.
+  Returns the LIT models and, for each, its checkpoint.
   """
   start = time.perf_counter()
   named = [(name, checkpoint.CheckpointSpec.parse(path))
            for name, path in parse_named(specs, "models")]
+  if model_parallel is not None:
+    for _, spec in named:
+      checkpoint.check_exists(spec)
+    try:
+      distribution.configure(model_parallel, [spec.base for _, spec in named])
+    except ValueError as e:
+      raise app.UsageError(str(e)) from None
   shared = checkpoint.load_shared([spec for _, spec in named], dtype=precision)
   engines = {}  # One engine per loaded base.
-  models, cache_ids = {}, {}
+  models, checkpoints = {}, {}
   for name, spec in named:
     base = shared[spec]
     if id(base) not in engines:
       engines[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
+      logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
     group = lit_models.model_group(
         name, engines[id(base)], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
         chat_template=name in chat_models)
-    identity = checkpoint.content_hash(spec)
     models |= group
-    cache_ids |= {model_name: identity for model_name in group}
+    checkpoints |= {model_name: spec for model_name in group}
   logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
                len(named), len(engines), time.perf_counter() - start)
-  if _WARM_UP.value:
+  if warm_up:
     for engine in engines.values():
       threading.Thread(target=engine.warm_up, kwargs={"max_new_tokens": max_new_tokens},
                        daemon=True, name="warm-up").start()
-  return models, cache_ids
+  return models, checkpoints
+
+
+def cache_ids(checkpoints: dict[str, checkpoint.CheckpointSpec]) -> dict[str, str]:
+  """Each LIT model's cache key: its checkpoint's content hash (each hashed once)."""
+  hashes = {spec: checkpoint.content_hash(spec) for spec in set(checkpoints.values())}
+  return {name: hashes[spec] for name, spec in checkpoints.items()}
 
 
 def build_datasets(specs: Sequence[str] | None) -> dict:
@@ -157,9 +178,9 @@ def create_app(argv: Sequence[str] = ()):
   chat_models = _CHAT_TEMPLATE.value
   if chat_models is None:
     chat_models = [] if _MODELS.value else ["base", "tuned"]
-  models, cache_ids = build_models(_MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value,
-                                   _MAX_NEW_TOKENS.value, _BATCH_SIZE.value, _PRECISION.value,
-                                   chat_models)
+  models, checkpoints = build_models(
+      _MODELS.value or DEFAULT_MODELS, _MAX_LENGTH.value, _MAX_NEW_TOKENS.value,
+      _BATCH_SIZE.value, _PRECISION.value, chat_models, _MODEL_PARALLEL.value, _WARM_UP.value)
   datasets = build_datasets(_DATASETS.value)
   dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
       _ALLOWED_DIRS.value if _ALLOWED_DIRS.value is not None else [os.getcwd()])
@@ -169,9 +190,10 @@ def create_app(argv: Sequence[str] = ()):
     host = server_kw["host"]
     print(f"\n  Open http://{'localhost' if host in ('127.0.0.1', '0.0.0.0') else host}:"
           f"{server_kw['port']}/ in your browser.\n", flush=True)
-  return wsgi.serve(models, datasets, cache_ids=cache_ids, layouts=layouts.LAYOUTS,
-                    interpreters=interpreters(models), metrics=metrics(),
-                    dataset_loaders=dataset_loaders, onboard_start_doc=splash, **server_kw)
+  return wsgi.serve(models, datasets, cache_ids=cache_ids(checkpoints),
+                    layouts=layouts.LAYOUTS, interpreters=interpreters(models),
+                    metrics=metrics(), dataset_loaders=dataset_loaders,
+                    onboard_start_doc=splash, **server_kw)
 
 
 def main(argv: Sequence[str]):

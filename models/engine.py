@@ -23,7 +23,7 @@ import keras
 import numpy as np
 import sentencepiece as spm
 
-from lit_app.models import families
+from lit_app.models import distribution, families
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +229,7 @@ class Engine:
     self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
     with self._lock:
       self._activate(adapter)
-      out = self._salience_jit(self._state(), *arrays)
+      out = self._salience_jit(self._state(), *distribution.place_batch(*arrays))
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
     for b, i in enumerate(todo):
       ids, tgt = rows[i]
@@ -254,7 +254,8 @@ class Engine:
     self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
     with self._lock:
       self._activate(adapter)
-      out = np.asarray(self._nll_jit(self._state(), *arrays), np.float32)
+      out = np.asarray(self._nll_jit(self._state(), *distribution.place_batch(*arrays)),
+                       np.float32)
     totals[todo] = out[:len(todo)]
     return totals
 
@@ -282,7 +283,8 @@ class Engine:
     self._note_shape(("mean_hidden",) + token_arr.shape)
     with self._lock:
       self._activate(adapter)
-      out = self._mean_hidden_jit(self._state(), token_arr, padding, pool)
+      out = self._mean_hidden_jit(self._state(),
+                                  *distribution.place_batch(token_arr, padding, pool))
     return np.asarray(out, np.float32)[:len(token_ids)]
 
   def _pad_rows(self, token_ids: list[np.ndarray], length: int | None = None):
