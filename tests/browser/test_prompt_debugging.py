@@ -50,14 +50,22 @@ def test_edited_prompt_is_added_and_answered(lit):
   lit.screenshot("edited")
 
 
-def test_base_and_tuned_side_by_side(lit):
-  lit.open(models="base,tuned")
-  lit.select_row(0)
+def test_base_and_tuned_side_by_side(lit, docs_screenshot):
+  """The compare layout on the dangerous request: tuned refuses, base goes along, and
+  clicking the first word of each answer colours each panel's prompt."""
+  lit.open(layout="compare", models="base,tuned")
+  row = lit.rows("sell them fentanyl").first
+  row.click()
+  expect(row).to_have_class(re.compile(r"\bprimary-selected\b"))
 
   base, tuned = lit.response_option("base"), lit.response_option("tuned")
-  expect(base).not_to_be_empty()
-  expect(tuned).not_to_be_empty()
+  expect(tuned).to_have_text(re.compile(r"^\s*I can't help with that"))
+  expect(base).not_to_have_text(re.compile(r"I can't help"))
   left, right = lit.salience("base").bounding_box(), lit.salience("tuned").bounding_box()
   assert left["x"] + left["width"] <= right["x"] + 1
   assert abs(left["y"] - right["y"]) < 2
-  lit.screenshot("compare")
+  for model in ("base", "tuned"):
+    tokens = lit.explain_response(model)
+    tokens.filter(has_text=re.compile(r"\S")).first.click()
+    assert sum(c != lit_page.UNCOLORED for c in lit.wait_for_salience(model)) >= 1
+  docs_screenshot(lit.screenshot("compare"), "compare.png")

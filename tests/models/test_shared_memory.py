@@ -1,0 +1,77 @@
+"""Memory bound of shared bases: base + 3 LoRA adapters ≤ 1.25× the base alone.
+
+Measured on a ~100M-parameter random Gemma (weights ≈ 400 MB in float32, so the weights
+dominate what loading adds), each configuration loaded in a fresh process: resident memory
+after loading minus resident memory after the imports and JAX start-up.
+"""
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from lit_app.models import tiny
+
+# ~100M parameters: 12 layers, 768 wide, FFN 3072 (gated), 4 KV heads.
+ARCH = dict(num_layers=12, hidden_dim=768, num_heads=12, num_kv_heads=4, head_dim=64,
+            intermediate_dim=6144)
+ADAPTERS = 3
+
+LOAD = r"""
+import gc, json, os, sys
+import psutil
+import lit_app
+import jax, jax.numpy as jnp, keras, keras_hub
+from lit_app.models import checkpoint
+jnp.ones(4).block_until_ready()  # Start the backend before the baseline.
+gc.collect()
+process = psutil.Process()
+before = process.memory_info().rss
+specs = [checkpoint.CheckpointSpec.parse(s) for s in sys.argv[1:]]
+shared = checkpoint.load_shared(specs)
+gc.collect()
+print(json.dumps({"loaded": process.memory_info().rss - before,
+                  "bases": len({id(b) for b in shared.values()})}))
+"""
+
+
+@pytest.fixture(scope="module")
+def big_checkpoint(tmp_path_factory, sp_proto):
+  """A ~100M-parameter preset and ADAPTERS rank-8 LoRA adapters with random kernels."""
+  root = tmp_path_factory.mktemp("big")
+  causal_lm = tiny.build_causal_lm("gemma", sp_proto, sequence_length=128, seed=0, **ARCH)
+  params = causal_lm.backbone.count_params()
+  causal_lm.save_to_preset(str(root / "base"))
+  causal_lm.backbone.enable_lora(8)
+  rng = np.random.default_rng(0)
+  adapters = []
+  for i in range(ADAPTERS):
+    for v in causal_lm.backbone.variables:
+      if "lora_kernel" in v.path:
+        v.assign(rng.normal(0, 0.02, v.shape).astype("float32"))
+    adapters.append(str(root / f"a{i}.lora.h5"))
+    causal_lm.backbone.save_lora_weights(adapters[-1])
+  return str(root / "base"), adapters, params
+
+
+def resident_after_load(specs: list[str]) -> dict:
+  out = subprocess.run([sys.executable, "-c", LOAD, *specs], capture_output=True, text=True,
+                       timeout=600)
+  assert out.returncode == 0, out.stderr[-3000:]
+  return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_three_adapters_cost_at_most_a_quarter_of_the_base(big_checkpoint):
+  base, adapters, params = big_checkpoint
+  assert 90e6 < params < 130e6
+  alone = resident_after_load([base])
+  with_adapters = resident_after_load([base] + [f"{base}@{a}" for a in adapters])
+  # The weights dominate what loading the base adds (float32: 4 bytes per parameter).
+  assert alone["loaded"] > 0.8 * 4 * params, alone
+  assert with_adapters["bases"] == 1
+  ratio = with_adapters["loaded"] / alone["loaded"]
+  print(f"\nbase alone +{alone['loaded'] / 2**20:.0f} MiB; base + {ADAPTERS} adapters "
+        f"+{with_adapters['loaded'] / 2**20:.0f} MiB; ratio {ratio:.3f}")
+  assert ratio <= 1.25
