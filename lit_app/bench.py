@@ -3,6 +3,7 @@
   python -m lit_app.bench                      # 128, 512, 1024, 2048 tokens × batch 1, 8
   python -m lit_app.bench --lengths=128 --batch_sizes=1 --repeats=3 --skip_reference
   python -m lit_app.bench --memory             # peak resident memory per request size
+  python -m lit_app.bench --startup            # first answers of a freshly started server
 
 Both sides load the same checkpoint and get the same texts. Ours is timed through the LIT
 wrappers' `predict()` (what the server calls; `--http` adds LIT's HTTP endpoint), LIT's
@@ -54,6 +55,11 @@ _BIG_LENGTH = flags.DEFINE_integer("big_length", 4096,
 _MEMORY_CAP_GIB = flags.DEFINE_float(
     "memory_cap_gib", 12.0, "--memory: a worker above this resident size is stopped and "
     "reported as over the cap.", flag_values=FLAGS)
+_STARTUP = flags.DEFINE_boolean(
+    "startup", False, "Time a freshly started `python -m lit_app` serving the checkpoint: "
+    "until it serves, then its first salience and generation requests over HTTP (with an "
+    "empty compilation cache, then again with the cache the first start filled).",
+    flag_values=FLAGS)
 _MEMORY_WORKER = flags.DEFINE_boolean("memory_worker", False,
                                       "Internal: run one --memory measurement, print JSON.", flag_values=FLAGS)
 
@@ -527,6 +533,92 @@ def memory_report(argv_line: str) -> str:
       "", markdown_table(header, rows)])
 
 
+STARTUP_PROMPT = ("<start_of_turn>user\nWrite a short, friendly message offering concert "
+                  "tickets to my friends.<end_of_turn>\n<start_of_turn>model\n")
+STARTUP_TARGET = "Sure, here is the script:"
+
+
+def _post_json(url: str, body: dict) -> dict:
+  import urllib.request
+  request = urllib.request.Request(url, data=json.dumps(body).encode("utf-8"),
+                                   headers={"Content-Type": "application/json"})
+  with urllib.request.urlopen(request, timeout=600) as response:
+    return json.loads(response.read())
+
+
+def first_answers(path: str, cache_dir: str) -> dict:
+  """Starts `python -m lit_app` on `path`; seconds until it serves, then until its first
+  salience answer (a tokenizer call to build the target mask, then the salience call) and
+  its first generated answer."""
+  import socket
+  import urllib.request
+  with socket.socket() as sock:
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+  url = f"http://127.0.0.1:{port}"
+  dataset = "prompt_debugging_en"
+  cmd = [sys.executable, "-m", "lit_app", f"--models=bench:{path}", f"--datasets={dataset}:"
+         + os.path.join(loading_dir(), "prompt_debugging_en.jsonl"), f"--port={port}",
+         "--host=127.0.0.1", f"--compilation_cache_dir={cache_dir}"]
+  started = time.perf_counter()
+  with open(os.devnull, "w") as devnull, subprocess.Popen(
+      cmd, stdout=devnull, stderr=devnull) as proc:
+    try:
+      while True:
+        if proc.poll() is not None:
+          raise RuntimeError(f"the server exited with {proc.returncode}: {' '.join(cmd)}")
+        try:
+          urllib.request.urlopen(url + "/", timeout=5).close()
+          break
+        except OSError:
+          time.sleep(0.1)
+      serving = time.perf_counter()
+      query = f"&dataset_name={dataset}&requested_fields="
+      example = {fields.PROMPT: STARTUP_PROMPT, fields.TARGET: STARTUP_TARGET}
+      wrap = lambda d: {"inputs": [{"data": d | {"_id": "", "_meta": {}}, "id": "", "meta": {}}]}
+      prompt_only = _post_json(f"{url}/get_preds?model=_bench_tokenizer&requested_types=Tokens"
+                               + query, wrap({fields.PROMPT: STARTUP_PROMPT}))
+      both = _post_json(f"{url}/get_preds?model=_bench_tokenizer&requested_types=Tokens" + query,
+                        wrap(example))
+      n_prompt, n_all = len(prompt_only[0][fields.TOKENS]), len(both[0][fields.TOKENS])
+      mask = [0.0] * n_prompt + [1.0] * (n_all - n_prompt)
+      _post_json(f"{url}/get_preds?model=_bench_salience&requested_types=TokenScores" + query,
+                 wrap(example | {fields.TARGET_MASK: mask}))
+      salience = time.perf_counter()
+      _post_json(f"{url}/get_preds?model=bench&requested_types=GeneratedText" + query,
+                 wrap({fields.PROMPT: STARTUP_PROMPT}))
+      generation = time.perf_counter()
+    finally:
+      proc.terminate()
+      proc.wait(timeout=60)
+  return {"serving": serving - started, "salience": salience - serving,
+          "generation": generation - salience}
+
+
+def loading_dir() -> str:
+  from lit_app.datasets import loading
+  return loading.DATA_DIR
+
+
+def startup_report(argv_line: str) -> str:
+  rows = []
+  with tempfile.TemporaryDirectory() as tmp:
+    path = _CHECKPOINT.value or default_checkpoint(tmp)
+    cache_dir = os.path.join(tmp, "jax_cache")
+    for cache in ("empty", "filled by the first start"):
+      t = first_answers(path, cache_dir)
+      rows.append([cache, f"{t['serving']:.1f}", f"{t['salience']:.2f}", f"{t['generation']:.2f}"])
+      _log(f"startup ({cache} cache): serving after {t['serving']:.1f}s, first salience "
+           f"{t['salience']:.2f}s, first generation {t['generation']:.2f}s")
+  header = ["Compilation cache", "Serving after (s)", "First salience after serving (s)",
+            "Then first generation (s)"]
+  return "\n".join([
+      f"Machine: {machine()}. `python -m lit_app` on {os.path.basename(os.path.normpath(path))}"
+      f", timed from process start; the first requests go out the moment the page answers, "
+      f"while the background warm-up is still compiling. Command: `{argv_line}`",
+      "", markdown_table(header, rows)])
+
+
 def command_line() -> str:
   """This run's command, with the flags that were given."""
   given = []
@@ -545,7 +637,9 @@ def main(argv):
     print(json.dumps(memory_worker()), flush=True)
     return
   argv_line = command_line()
-  print(memory_report(argv_line) if _MEMORY.value else speed_report(argv_line), flush=True)
+  report = (memory_report if _MEMORY.value else startup_report if _STARTUP.value
+            else speed_report)
+  print(report(argv_line), flush=True)
 
 
 if __name__ == "__main__":

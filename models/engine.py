@@ -10,7 +10,9 @@ lookup (before Gemma's √hidden_dim scaling) — the value KerasHub's `score()`
 layer intercept at index −1, and so what LIT's TensorFlow reference differentiates.
 """
 
+import contextlib
 import dataclasses
+import functools
 import logging
 import math
 import os
@@ -88,6 +90,8 @@ class Engine:
     self._variables = list(self.backbone.variables)
     self._embed_scale = math.sqrt(self.backbone.hidden_dim)
     self._lock = threading.Lock()
+    self._count_lock = threading.Lock()
+    self._waiting = 0  # Requests waiting for the lock; the background warm-up yields to them.
     self._salience_jit = jax.jit(self._salience_arrays)
     self._nll_jit = jax.jit(self._nll_arrays)
     self._mean_hidden_jit = jax.jit(self._mean_hidden_arrays)
@@ -227,7 +231,7 @@ class Engine:
     if arrays is None:
       return results
     self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
-    with self._lock:
+    with self._turn():
       self._activate(adapter)
       out = self._salience_jit(self._state(), *distribution.place_batch(*arrays))
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
@@ -252,7 +256,7 @@ class Engine:
     if arrays is None:
       return totals
     self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
-    with self._lock:
+    with self._turn():
       self._activate(adapter)
       out = np.asarray(self._nll_jit(self._state(), *distribution.place_batch(*arrays)),
                        np.float32)
@@ -281,7 +285,7 @@ class Engine:
     pool = padding.copy()
     pool[:, 0] = 0  # <bos> carries no content of its own.
     self._note_shape(("mean_hidden",) + token_arr.shape)
-    with self._lock:
+    with self._turn():
       self._activate(adapter)
       out = self._mean_hidden_jit(self._state(),
                                   *distribution.place_batch(token_arr, padding, pool))
@@ -316,7 +320,7 @@ class Engine:
     token_arr[len(token_ids):], padding[len(token_ids):] = token_arr[0], padding[0]
 
     self._note_shape(("generate",) + token_arr.shape)
-    with self._lock:
+    with self._turn():
       self._activate(adapter)
       generate_fn = self.causal_lm.make_generate_function()
       out = generate_fn({"token_ids": token_arr, "padding_mask": padding},
@@ -329,20 +333,44 @@ class Engine:
       responses.append(new[:stops[0]] if stops.size else new)
     return responses
 
-  def warm_up(self, lengths=(16, 32, 48, 64, 96, 128), max_new_tokens: int = 96):
-    """Compiles the common request shapes (batch 1) ahead of the first click."""
+  @contextlib.contextmanager
+  def _turn(self):
+    """Holds the engine's lock (one call at a time; adapters switch under it), counting
+    the calls waiting for it so the background warm-up can let them go first."""
+    with self._count_lock:
+      self._waiting += 1
+    try:
+      self._lock.acquire()
+    finally:
+      with self._count_lock:
+        self._waiting -= 1
+    try:
+      yield
+    finally:
+      self._lock.release()
+
+  def warm_up(self, lengths=(16, 32, 48, 64, 96, 128), max_new_tokens: int = 96,
+              generate_lengths=(32, 64)):
+    """Compiles the common request shapes (batch 1) ahead of the first click: salience and
+    embeddings at `lengths`, generation for prompts of `generate_lengths` tokens. Before
+    each compile it waits while requests are waiting, so it never holds them up by more
+    than the one compile in progress."""
     start = time.perf_counter()
-    for length in lengths:
-      if length > self.max_length:
-        break
+    steps = []
+    for length in (n for n in lengths if n <= self.max_length):
       ids = np.full(length, self.bos_id, np.int32)
       for k in (8, 16):
         mask = np.zeros(length, bool)
         mask[max(1, length - k):] = True
-        self.salience([ids], [mask])
-      self.mean_hidden([ids])
-    ids = np.full(8, self.bos_id, np.int32)
-    self.generate([ids], max_new_tokens)
+        steps.append(functools.partial(self.salience, [ids], [mask]))
+      steps.append(functools.partial(self.mean_hidden, [ids]))
+    for length in (n for n in generate_lengths if n < self.max_length):
+      steps.append(functools.partial(self.generate, [np.full(length, self.bos_id, np.int32)],
+                                     max_new_tokens))
+    for step in steps:
+      while self._waiting:
+        time.sleep(0.02)
+      step()
     log.info("warm-up compiled %d shapes in %.1fs", len(self._compiled_shapes),
              time.perf_counter() - start)
 
