@@ -66,6 +66,10 @@ def test_base_and_tuned_side_by_side(lit, docs_screenshot):
   assert abs(left["y"] - right["y"]) < 2
   for model in ("base", "tuned"):
     tokens = lit.explain_response(model)
-    tokens.filter(has_text=re.compile(r"\S")).first.click()
+    texts = tokens.all_inner_texts()
+    model_turn = max(i for i, t in enumerate(texts) if "<start_of_turn>model" in t)
+    first_word = next(i for i in range(model_turn + 1, len(texts)) if texts[i].strip())
+    tokens.nth(first_word).click()  # The first word of the answer.
+    assert lit.target_info(model).startswith("Explaining")
     assert sum(c != lit_page.UNCOLORED for c in lit.wait_for_salience(model)) >= 1
   docs_screenshot(lit.screenshot("compare"), "compare.png")
