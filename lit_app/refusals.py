@@ -24,6 +24,7 @@ import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 from tqdm.auto import tqdm
 
+from lit_app.datasets import lines
 from lit_app.models import checkpoint
 from lit_app.models.training import chat, corpus
 
@@ -46,23 +47,13 @@ _OUT = flags.DEFINE_string("out", None, "Optional JSONL file for every reply.", 
 
 def read_eval_rows(path: str) -> list[dict]:
   """Rows with a non-empty `prompt` and `kind` in KINDS; errors name file and line."""
-  if not os.path.isfile(path):
-    raise FileNotFoundError(f"eval data file not found: {path}")
   rows = []
-  with open(path, encoding="utf-8") as f:
-    for number, line in enumerate(f, start=1):
-      if not line.strip():
-        continue
-      try:
-        row = json.loads(line)
-      except json.JSONDecodeError as e:
-        raise ValueError(f"{path}:{number}: malformed JSON ({e.msg})") from None
-      if not isinstance(row, dict) or not isinstance(row.get("prompt"), str):
-        raise ValueError(f"{path}:{number}: missing 'prompt'")
-      if row.get("kind") not in KINDS:
-        raise ValueError(f"{path}:{number}: 'kind' must be one of {KINDS}, "
-                         f"got {row.get('kind')!r}")
-      rows.append(row)
+  for number, row in lines.read_json_objects(path):
+    if not isinstance(row.get("prompt"), str):
+      raise lines.error_at(path, number, "missing 'prompt'")
+    if row.get("kind") not in KINDS:
+      raise lines.error_at(path, number, f"'kind' must be one of {KINDS}, got {row.get('kind')!r}")
+    rows.append(row)
   return rows
 
 

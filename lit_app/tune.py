@@ -11,7 +11,6 @@ tokenizer, `backbone.enable_lora`, `backbone.save_lora_weights`), so `--base` ma
 real Gemma preset name as well as a local preset directory.
 """
 
-import json
 import os
 import time
 
@@ -21,7 +20,7 @@ from lit_app import cli
 import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 import numpy as np
-from lit_app.datasets import data_checks
+from lit_app.datasets import data_checks, lines
 from lit_app.models import checkpoint
 from lit_app.models.training import batches, loop
 
@@ -31,30 +30,18 @@ REQUIRED_COLUMNS = ("prompt", "response")
 def read_sft_rows(path: str) -> list[dict]:
   """Rows of a JSONL file; each must be an object with non-empty string prompt/response.
 
-  Raises FileNotFoundError naming the file, or ValueError naming file and line.
+  Raises ValueError naming the file (and line) for a missing file or a bad row.
   """
-  if not os.path.isfile(path):
-    raise FileNotFoundError(f"SFT data file not found: {path}")
   rows = []
-  with open(path, encoding="utf-8") as f:
-    for number, line in enumerate(f, start=1):
-      if not line.strip():
-        continue
-      try:
-        row = json.loads(line)
-      except json.JSONDecodeError as e:
-        raise ValueError(f"{path}:{number}: malformed JSON ({e.msg})") from None
-      if not isinstance(row, dict):
-        raise ValueError(f"{path}:{number}: expected a JSON object with "
-                         f"{'/'.join(REQUIRED_COLUMNS)}, got {type(row).__name__}")
-      for column in REQUIRED_COLUMNS:
-        if column not in row:
-          raise ValueError(f"{path}:{number}: missing {column!r}")
-        if not isinstance(row[column], str) or not row[column].strip():
-          raise ValueError(f"{path}:{number}: {column!r} must be a non-empty string")
-      rows.append(row)
+  for number, row in lines.read_json_objects(path):
+    for column in REQUIRED_COLUMNS:
+      if column not in row:
+        raise lines.error_at(path, number, f"missing {column!r}")
+      if not isinstance(row[column], str) or not row[column].strip():
+        raise lines.error_at(path, number, f"{column!r} must be a non-empty string")
+    rows.append(row)
   if not rows:
-    raise ValueError(f"{path}: no rows")
+    raise lines.error_at(path, None, "no rows")
   return rows
 
 

@@ -84,15 +84,15 @@ def test_bad_data_names_file_and_line(tmp_path):
   path = tmp_path / "sft.jsonl"
   good = json.dumps(dict(prompt="p", response="r"))
   path.write_text(good + "\n{not json\n")
-  with pytest.raises(ValueError, match=rf"{path}:2: malformed JSON"):
+  with pytest.raises(ValueError, match=rf"{path}, line 2: malformed JSON"):
     tune.read_sft_rows(str(path))
   path.write_text(good + "\n\n" + json.dumps(dict(prompt="p")) + "\n")
-  with pytest.raises(ValueError, match=rf"{path}:3: missing 'response'"):
+  with pytest.raises(ValueError, match=rf"{path}, line 3: missing 'response'"):
     tune.read_sft_rows(str(path))
   path.write_text(json.dumps(dict(prompt="", response="r")) + "\n")
-  with pytest.raises(ValueError, match=rf"{path}:1: 'prompt' must be a non-empty string"):
+  with pytest.raises(ValueError, match=rf"{path}, line 1: 'prompt' must be a non-empty string"):
     tune.read_sft_rows(str(path))
-  with pytest.raises(FileNotFoundError, match="nowhere.jsonl"):
+  with pytest.raises(ValueError, match="nowhere.jsonl: file not found"):
     tune.read_sft_rows(str(tmp_path / "nowhere.jsonl"))
 
 
