@@ -46,7 +46,9 @@ def measure(named_specs: list[tuple[str, str]], preferences_path: str, requests_
   requests = list(loading.load(requests_path).examples) if requests_path else []
   for name, spec in specs:
     base = shared[spec]
-    engine = engines.setdefault(id(base), engine_lib.Engine(base.causal_lm, 1024, base.adapters))
+    if id(base) not in engines:  # One engine (and its compiled programs) per loaded base.
+      engines[id(base)] = engine_lib.Engine(base.causal_lm, 1024, base.adapters)
+    engine = engines[id(base)]
     model = lit_models.model_group(
         name, engine, adapter=spec.adapter, batch_size=batch_size, max_new_tokens=max_new_tokens,
         chat_template=chat_models is None or name in chat_models,
