@@ -17,7 +17,10 @@ from absl import flags
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import fields
 from lit_app.datasets import loading
-from lit_app.models import alignment, checkpoint, engine as engine_lib, lit_models
+from lit_app.models.lit import metrics as alignment
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
+from lit_app.models.lit import wrappers
 
 FLAGS = flags.FlagValues()
 _MODELS = flags.DEFINE_list("models", None, "NAME:PRESET_OR_DIR[@ADAPTER.lora.h5], comma-separated.",
@@ -49,7 +52,7 @@ def measure(named_specs: list[tuple[str, str]], preferences_path: str, requests_
     if id(base) not in engines:  # One engine (and its compiled programs) per loaded base.
       engines[id(base)] = engine_lib.Engine(base.causal_lm, 1024, base.adapters)
     engine = engines[id(base)]
-    model = lit_models.model_group(
+    model = wrappers.model_group(
         name, engine, adapter=spec.adapter, batch_size=batch_size, max_new_tokens=max_new_tokens,
         chat_template=chat_models is None or name in chat_models,
         output_embeddings=False)[name]

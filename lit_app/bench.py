@@ -137,7 +137,7 @@ def corpus_text() -> str:
 
 def build_random_checkpoint(path: str, arch: dict) -> str:
   """A randomly initialised Gemma with a SentencePiece vocabulary trained on the corpus."""
-  from lit_app.models import tiny
+  from lit_app.models.engine import tiny
   proto = tiny.train_sentencepiece(corpus_text().split("\n\n"), vocab_size=VOCAB_SIZE)
   causal_lm = tiny.build_causal_lm("gemma", proto, sequence_length=256, seed=0, **arch)
   causal_lm.save_to_preset(path)
@@ -147,7 +147,7 @@ def build_random_checkpoint(path: str, arch: dict) -> str:
 
 
 def default_checkpoint(tmp: str) -> str:
-  from lit_app.models import checkpoint
+  from lit_app.models.engine import checkpoint
   base = os.path.join(os.path.dirname(checkpoint.__file__), "checkpoints", "gemma_tiny_base")
   if os.path.exists(os.path.join(base, "config.json")):
     return base
@@ -280,7 +280,9 @@ def post_preds(client, model: str, inputs: list[dict], types: str):
 def run_ours(checkpoint_path: str, cases: list[Case], repeats: int, new_tokens: int,
              http: bool) -> dict:
   """Times our LIT wrappers on every case; returns facts about the checkpoint."""
-  from lit_app.models import checkpoint, engine as engine_lib, lit_models
+  from lit_app.models.engine import checkpoint
+  from lit_app.models import engine as engine_lib
+  from lit_app.models.lit import wrappers
   causal_lm = checkpoint.load_causal_lm(checkpoint_path)
   engine = engine_lib.Engine(causal_lm, max_length=max(
       _MAX_LENGTH.value, max(c.length for c in cases) + new_tokens))
@@ -288,7 +290,7 @@ def run_ours(checkpoint_path: str, cases: list[Case], repeats: int, new_tokens: 
   # new_tokens tokens, as on the reference side.
   engine.stop_ids = (causal_lm.backbone.vocabulary_size,)
   batch_size = max(c.batch for c in cases)
-  models = lit_models.model_group("bench", engine, batch_size=batch_size,
+  models = wrappers.model_group("bench", engine, batch_size=batch_size,
                                   max_new_tokens=new_tokens, output_embeddings=False)
   salience, tokenizer, generation = (models[fields.salience_model_name("bench")],
                                      models[fields.tokenizer_model_name("bench")],
@@ -465,12 +467,14 @@ class PeakRSS:
 
 def memory_worker() -> dict:
   """One salience request size in this (fresh) process: resident memory after each phase."""
-  from lit_app.models import checkpoint, engine as engine_lib, lit_models
+  from lit_app.models.engine import checkpoint
+  from lit_app.models import engine as engine_lib
+  from lit_app.models.lit import wrappers
   length, batch = int(_LENGTHS.value[0]), int(_BATCH_SIZES.value[0])
   result = {"imports": rss_bytes()}
   causal_lm = checkpoint.load_causal_lm(_CHECKPOINT.value)
   engine = engine_lib.Engine(causal_lm, max_length=max(_MAX_LENGTH.value, length))
-  models = lit_models.model_group("m", engine, batch_size=batch)
+  models = wrappers.model_group("m", engine, batch_size=batch)
   inputs = with_target_masks(models["_m_tokenizer"],
                              make_examples(engine.sp, length, batch))
   result["loaded"] = rss_bytes()

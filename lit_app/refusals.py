@@ -25,7 +25,7 @@ import keras
 from tqdm.auto import tqdm
 
 from lit_app.datasets import lines
-from lit_app.models import checkpoint
+from lit_app.models.engine import checkpoint
 from lit_app.models.training import chat, corpus
 
 DEFAULT_DATA = os.path.join(

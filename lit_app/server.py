@@ -20,8 +20,12 @@ from lit_nlp.components import core
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, offline_client, wsgi
 from lit_app.datasets import loading
-from lit_app.models import alignment, checkpoint, distribution, engine as engine_lib, lit_models
-from lit_app.models import template_attribution
+from lit_app.models.lit import metrics as alignment
+from lit_app.models.engine import checkpoint
+from lit_app.models.engine import distribution
+from lit_app.models import engine as engine_lib
+from lit_app.models.lit import wrappers
+from lit_app.models.lit import template_attribution
 
 _MODELS = flags.DEFINE_list(
     "models", None,
@@ -122,7 +126,7 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
     if id(base) not in engines:
       engines[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
       logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
-    group = lit_models.model_group(
+    group = wrappers.model_group(
         name, engines[id(base)], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
         chat_template=name in chat_models)

@@ -4,7 +4,7 @@ r"""Trains the bundled tiny Gemma base checkpoint from scratch, on this machine'
 
 Generates the corpus (`lit_app.models.training.corpus.base_corpus`, seeded), trains a
 Gemma-style SentencePiece tokenizer on it, builds a random-init KerasHub GemmaCausalLM
-(`lit_app.models.tiny`), trains it on chat-formatted exchanges packed into fixed windows,
+(`lit_app.models.engine.tiny`), trains it on chat-formatted exchanges packed into fixed windows,
 and saves a KerasHub preset directory (`causal_lm.save_to_preset`) plus
 `training_log.json` (flags, losses, wall time).
 """
@@ -18,7 +18,7 @@ from absl import app, flags
 
 from lit_app import cli
 import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
-from lit_app.models import tiny
+from lit_app.models.engine import tiny
 from lit_app.models.training import batches, chat, corpus, loop
 
 FLAGS = flags.FlagValues()  # this command's own flags (see lit_app.cli)

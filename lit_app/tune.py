@@ -21,7 +21,7 @@ import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 import numpy as np
 from lit_app.datasets import data_checks, lines
-from lit_app.models import checkpoint
+from lit_app.models.engine import checkpoint
 from lit_app.models.training import batches, loop
 
 REQUIRED_COLUMNS = ("prompt", "response")

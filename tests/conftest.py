@@ -7,7 +7,7 @@ so the real loading code runs on real preset directories.
 import lit_app  # noqa: F401  (sets the Keras backend before keras is imported)
 import pytest
 
-from lit_app.models import tiny
+from lit_app.models.engine import tiny
 
 CORPUS = [
     "The quick brown fox jumps over the lazy dog.",

@@ -9,7 +9,7 @@ import pytest
 
 from lit_app import tune
 from lit_app.datasets import loading
-from lit_app.models import checkpoint
+from lit_app.models.engine import checkpoint
 from lit_app.models.training import batches, chat, corpus
 
 ROWS = [

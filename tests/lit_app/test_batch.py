@@ -14,7 +14,7 @@ import pytest
 from lit_app import batch, fields, server
 from lit_app.datasets import loading
 
-from tests.models.test_adapters import make_adapter
+from tests.models.engine.test_adapters import make_adapter
 
 ROWS = [  # Each under 32 tokens with at most 8 target tokens: one shape per batch size.
     {"prompt": "Translate to German: good morning -> ", "target": "Guten Morgen"},

@@ -6,7 +6,8 @@ import re
 import numpy as np
 
 from lit_app import bench
-from lit_app.models import checkpoint, engine as engine_lib
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
 
 
 def _table(text: str, title: str) -> list[list[str]]:

@@ -2,7 +2,7 @@
 weights as they load.
 
 The sharded side runs in a subprocess with 2 forced CPU host devices (XLA_FLAGS must be
-set before JAX starts); tests/models/test_distribution.py checks sharded results.
+set before JAX starts); tests/models/engine/test_distribution.py checks sharded results.
 
   python -m tests.lit_app.test_model_parallel PRESET_DIR   # prints bytes per device as JSON
 """

@@ -5,7 +5,9 @@ import json
 import numpy as np
 import pytest
 
-from lit_app.models import checkpoint, engine as engine_lib
+from lit_app.models.engine import checkpoint
+
+from lit_app.models import engine as engine_lib
 from tests import reference
 from tests.reference import cosine
 from tests.lit_app.lit_client import FAMILIES, PROMPT, TARGET, post_preds

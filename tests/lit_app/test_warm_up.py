@@ -6,7 +6,9 @@ import time
 
 import numpy as np
 
-from lit_app.models import checkpoint, engine as engine_lib
+from lit_app.models.engine import checkpoint
+
+from lit_app.models import engine as engine_lib
 
 
 def test_warm_up_compiles_common_shapes(tiny_presets):

@@ -11,7 +11,11 @@ import sys
 
 import numpy as np
 
-from lit_app.models import checkpoint, engine as engine_lib, lit_models
+from lit_app.models.engine import checkpoint
+
+from lit_app.models import engine as engine_lib
+
+from lit_app.models.lit import wrappers
 from tests.reference import cosine
 
 SCRIPT = os.path.join(os.path.dirname(__file__), "lit_reference_salience.py")
@@ -23,7 +27,7 @@ EXAMPLES = [
 
 def test_matches_lit_tensorflow_reference(tiny_presets):
   preset = tiny_presets["gemma"]
-  group = lit_models.model_group(
+  group = wrappers.model_group(
       "m", engine_lib.Engine(checkpoint.load_causal_lm(preset), max_length=128))
   inputs = []
   for ex in EXAMPLES:

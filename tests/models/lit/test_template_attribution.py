@@ -6,8 +6,10 @@ import numpy as np
 import pytest
 
 from lit_app.datasets import templates
-from lit_app.models import checkpoint, engine as engine_lib, lit_models
-from lit_app.models import template_attribution as ta
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
+from lit_app.models.lit import wrappers
+from lit_app.models.lit import template_attribution as ta
 
 TEMPLATE = "Summarize: {{article}} Note: {{article}} ({{lang}}) Summary:"
 VALUES = {"article": "cats sleep a lot", "lang": "Deutsch"}
@@ -51,7 +53,7 @@ def test_ablation_matches_separate_forward_passes(engine, baseline):
 
 
 def test_chat_wrap_keeps_markup_out_of_the_parts(engine):
-  group = lit_models.model_group("m", engine, chat_template=True)
+  group = wrappers.model_group("m", engine, chat_template=True)
   wrap = group["m"].chat_wrap
   assert wrap("hi").startswith("<start_of_turn>user\nhi<end_of_turn>")
   assert wrap("<start_of_turn>user\nhi") == "<start_of_turn>user\nhi"

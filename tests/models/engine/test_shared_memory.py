@@ -12,7 +12,7 @@ import sys
 import numpy as np
 import pytest
 
-from lit_app.models import tiny
+from lit_app.models.engine import tiny
 
 # ~100M parameters: 12 layers, 768 wide, FFN 3072 (gated), 4 KV heads.
 ARCH = dict(num_layers=12, hidden_dim=768, num_heads=12, num_kv_heads=4, head_dim=64,
@@ -24,7 +24,7 @@ import gc, json, os, sys
 import psutil
 import lit_app
 import jax, jax.numpy as jnp, keras, keras_hub
-from lit_app.models import checkpoint
+from lit_app.models.engine import checkpoint
 jnp.ones(4).block_until_ready()  # Start the backend before the baseline.
 gc.collect()
 process = psutil.Process()

@@ -20,7 +20,7 @@ from lit_nlp.api import types as lit_types
 from lit_app import fields
 from lit_app.datasets import template_dataset, templates
 from lit_app.models import engine as engine_lib
-from lit_app.models import lit_models
+from lit_app.models.lit import wrappers
 
 PART_GRAD_L2 = "template_parts_grad_l2"
 PART_GRAD_DOT_INPUT = "template_parts_grad_dot_input"
@@ -100,7 +100,7 @@ class TemplateAttribution(lit_components.Interpreter):
 
   def is_compatible(self, model, dataset) -> bool:
     inner = getattr(model, "wrapped", model)
-    return (isinstance(inner, lit_models.GenerationModel)
+    return (isinstance(inner, wrappers.GenerationModel)
             and fields.TEMPLATE in dataset.spec())
 
   def config_spec(self) -> lit_types.Spec:

@@ -7,7 +7,9 @@ from lit_nlp.api import types as lit_types
 from lit_nlp.lib import validation
 
 from lit_app import fields
-from lit_app.models import checkpoint, engine as engine_lib, lit_models
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
+from lit_app.models.lit import wrappers
 
 EXAMPLES = [{"prompt": "What is 12 + 30?"}, {"prompt": "Translate to German: good morning"},
             {"prompt": "Summarize the article: cats sleep a lot.", "target": " Summary:"}]
@@ -19,7 +21,7 @@ def engine(tiny_presets):
 
 
 def test_generation_model_outputs_prompt_and_response_embeddings(engine, monkeypatch):
-  model = lit_models.model_group("m", engine, chat_template=True, max_new_tokens=8)["m"]
+  model = wrappers.model_group("m", engine, chat_template=True, max_new_tokens=8)["m"]
   spec = model.output_spec()
   for field in (fields.PROMPT_EMBEDDINGS, fields.RESPONSE_EMBEDDINGS):
     assert isinstance(spec[field], lit_types.Embeddings)
@@ -37,7 +39,7 @@ def test_generation_model_outputs_prompt_and_response_embeddings(engine, monkeyp
     assert out[fields.PROMPT_EMBEDDINGS].shape == (hidden,)
     assert out[fields.RESPONSE_EMBEDDINGS].shape == (hidden,)
     # The prompt as the model sees it (chat markup, no target); the response text alone.
-    prompt_ids, _ = engine.encode(lit_models.USER_TURN.format(prompt=ex["prompt"]))
+    prompt_ids, _ = engine.encode(wrappers.USER_TURN.format(prompt=ex["prompt"]))
     response_ids, _ = engine.encode(out[fields.RESPONSE])
     np.testing.assert_allclose(out[fields.PROMPT_EMBEDDINGS], engine.mean_hidden([prompt_ids])[0],
                                rtol=1e-4, atol=1e-5)
@@ -47,7 +49,7 @@ def test_generation_model_outputs_prompt_and_response_embeddings(engine, monkeyp
 
 
 def test_embeddings_can_be_turned_off(engine):
-  model = lit_models.model_group("m", engine, output_embeddings=False, max_new_tokens=4)["m"]
+  model = wrappers.model_group("m", engine, output_embeddings=False, max_new_tokens=4)["m"]
   assert fields.PROMPT_EMBEDDINGS not in model.output_spec()
   [out] = model.predict(EXAMPLES[:1])
   assert set(out) == {fields.RESPONSE}

@@ -25,7 +25,9 @@ import keras
 import numpy as np
 import sentencepiece as spm
 
-from lit_app.models import distribution, families
+from lit_app.models.engine import distribution
+
+from lit_app.models.engine import families
 
 log = logging.getLogger(__name__)
 

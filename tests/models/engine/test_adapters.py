@@ -5,7 +5,9 @@ import numpy as np
 import pytest
 
 from lit_app import fields
-from lit_app.models import checkpoint, engine as engine_lib, lit_models
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
+from lit_app.models.lit import wrappers
 
 TEXT = "The quick brown fox jumps over the lazy dog."
 
@@ -76,8 +78,8 @@ def test_each_adapter_equals_its_merged_checkpoint(shared):
 def test_salience_difference_against_base(shared):
   specs, loaded = shared
   engine = engine_lib.Engine(loaded[specs[0]].causal_lm, 128, loaded[specs[0]].adapters)
-  group = lit_models.model_group("t", engine, adapter=specs[1].adapter)
-  base_group = lit_models.model_group("b", engine)
+  group = wrappers.model_group("t", engine, adapter=specs[1].adapter)
+  base_group = wrappers.model_group("b", engine)
   assert fields.GRAD_L2_UP_VS_BASE in group["_t_salience"].output_spec()
   assert fields.GRAD_L2_UP_VS_BASE not in base_group["_b_salience"].output_spec()
 

@@ -18,7 +18,7 @@ from lit_nlp.api import types as lit_types
 from lit_app import fields
 from lit_app.datasets import preferences
 from lit_app.models import engine as engine_lib
-from lit_app.models import lit_models
+from lit_app.models.lit import wrappers
 from lit_app.models.training import corpus
 
 REFUSAL_PREFIXES = corpus.REFUSAL_PREFIXES + (
@@ -81,7 +81,7 @@ class AlignmentMetrics(lit_components.Metrics):
   def is_compatible(self, model, dataset) -> bool:
     inner = getattr(model, "wrapped", model)
     spec = dataset.spec()
-    return isinstance(inner, lit_models.GenerationModel) and (
+    return isinstance(inner, wrappers.GenerationModel) and (
         KIND in spec or preferences.RESPONSE_1 in spec)
 
   def is_field_compatible(self, pred_spec, parent_spec) -> bool:

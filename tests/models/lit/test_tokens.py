@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from lit_app.models import tokens
+from lit_app.models.lit import tokens
 
 
 def test_multibyte_characters_show_once():

@@ -11,7 +11,9 @@ from absl.testing import flagsaver
 from lit_app import server
 from lit_app import alignment as alignment_cli
 from lit_app.datasets import loading
-from lit_app.models import alignment, checkpoint, engine as engine_lib
+from lit_app.models.lit import metrics as alignment
+from lit_app.models.engine import checkpoint
+from lit_app.models import engine as engine_lib
 
 PAIRS = [
     {"prompt": "Q: 2+2?", "response_1": " 4", "response_2": " five hundred", "preferred": "1"},

@@ -19,7 +19,7 @@ from lit_nlp.api import types as lit_types
 from lit_app import fields
 from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
-from lit_app.models import tokens as tokens_lib
+from lit_app.models.lit import tokens as tokens_lib
 
 USER_TURN = "<start_of_turn>user\n{prompt}<end_of_turn>\n<start_of_turn>model\n"
 TRUNCATION_NOTICE = "[…earlier text truncated…] "

@@ -5,7 +5,7 @@ set before JAX starts) as a 2 x 2 mesh: weights split over the `model` axis of 2
 KerasHub's layout, over the `batch` axis of 2, which also splits batches that it divides.
 It runs `compute` below, as this test does in-process on one device.
 
-  python -m tests.models.test_distribution PRESET_DIR   # prints the sharded results as JSON
+  python -m tests.models.engine.test_distribution PRESET_DIR   # prints the sharded results as JSON
 """
 
 import json
@@ -19,9 +19,13 @@ import keras_hub
 import numpy as np
 import pytest
 
-from lit_app.models import checkpoint, distribution, engine as engine_lib
+from lit_app.models.engine import checkpoint
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from lit_app.models.engine import distribution
+
+from lit_app.models import engine as engine_lib
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
 DEVICES = 4
 # (model_parallel, what it tests) on DEVICES devices. One mesh: each costs two compiles.
 MESHES = ((2, "2 x 2 mesh"),)
@@ -112,7 +116,7 @@ def test_sharded_equals_one_device(tiny_presets):
   env = dict(os.environ, XLA_FLAGS=f"--xla_force_host_platform_device_count={DEVICES}",
              JAX_PLATFORMS="cpu", PYTHONPATH=ROOT)
   sharded = subprocess.Popen(
-      [sys.executable, "-m", "tests.models.test_distribution", preset], cwd=ROOT, env=env,
+      [sys.executable, "-m", "tests.models.engine.test_distribution", preset], cwd=ROOT, env=env,
       stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
   expected = compute(preset)  # One device, in this process, while the subprocess runs.
   out, err = sharded.communicate(timeout=600)

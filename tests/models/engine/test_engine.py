@@ -4,7 +4,9 @@ import jax
 import numpy as np
 import pytest
 
-from lit_app.models import checkpoint, engine as engine_lib
+from lit_app.models.engine import checkpoint
+
+from lit_app.models import engine as engine_lib
 from tests import reference
 from tests.reference import cosine
 
