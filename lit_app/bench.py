@@ -148,7 +148,7 @@ def build_random_checkpoint(path: str, arch: dict) -> str:
 
 def default_checkpoint(tmp: str) -> str:
   from lit_app.models.engine import checkpoint
-  base = os.path.join(os.path.dirname(checkpoint.__file__), "checkpoints", "gemma_tiny_base")
+  base = os.path.join(os.path.dirname(os.path.dirname(checkpoint.__file__)), "checkpoints", "gemma_tiny_base")
   if os.path.exists(os.path.join(base, "config.json")):
     return base
   return build_random_checkpoint(os.path.join(tmp, "gemma_random_4x256"), BENCH_ARCH)

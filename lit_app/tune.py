@@ -21,7 +21,7 @@ import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 import numpy as np
 from lit_app.datasets import data_checks, lines
-from lit_app.models.engine import checkpoint
+from lit_app.models.engine import checkpoint, families
 from lit_app.models.training import batches, loop
 
 REQUIRED_COLUMNS = ("prompt", "response")
@@ -86,15 +86,16 @@ def tune(causal_lm, rows: list[dict], out: str, *, rank: int = 8, epochs: int = 
                      f"{checkpoint.ADAPTER_SUFFIX}")
   train_rows, heldout_rows = split_holdout(rows, holdout_fraction, seed)
   tokenizer = causal_lm.preprocessor.tokenizer
-  train = batches.sft_arrays(tokenizer, train_rows, sequence_length)
-  heldout = batches.sft_arrays(tokenizer, heldout_rows, sequence_length) if heldout_rows \
+  fmt = families.family_of(causal_lm.backbone).chat
+  train = batches.sft_arrays(tokenizer, train_rows, sequence_length, fmt)
+  heldout = batches.sft_arrays(tokenizer, heldout_rows, sequence_length, fmt) if heldout_rows \
       else None
   clipped = train.pop("truncated") + (heldout.pop("truncated") if heldout else 0)
   if clipped:
     print(f"warning: {clipped} rows are longer than {sequence_length} tokens and were cut; "
           "raise --sequence_length")
   print(f"rows: {len(train_rows)} training, {len(heldout_rows)} held out; LoRA rank {rank}")
-  causal_lm.backbone.enable_lora(rank)
+  checkpoint.enable_lora(causal_lm, rank)
   history = loop.fit(causal_lm, train, heldout, batch_size=batch_size, epochs=epochs,
                      learning_rate=learning_rate, weight_decay=0.0, seed=seed, desc="tune")
   directory = os.path.dirname(out)

@@ -1,4 +1,4 @@
-"""Shared fixtures: tiny random Gemma 1, 2 and 3 checkpoints saved as KerasHub presets.
+"""Shared fixtures: tiny random checkpoints of every Gemma generation saved as KerasHub presets.
 
 Built once per test session (a SentencePiece model trained on the fly, random weights),
 so the real loading code runs on real preset directories.
@@ -16,6 +16,7 @@ CORPUS = [
     "<start_of_turn>user\nWhat is 12 + 30?<end_of_turn>\n<start_of_turn>model\n12 + 30 = 42",
     "Translate to German: good morning -> Guten Morgen",
     "I can't help with that request.",
+    "<|turn>user\nWhat is 12 + 30?<turn|>\n<|turn>model\n12 + 30 = 42<turn|>",
 ] * 10
 
 
@@ -24,17 +25,28 @@ def sp_proto():
   return tiny.train_sentencepiece(CORPUS, vocab_size=400)
 
 
+class TinyPresets(dict):
+  """{variant: preset directory} for every tiny variant (tiny.VARIANTS: gemma, gemma2,
+  gemma3, gemma3_vision, gemma3n, gemma4, gemma4_moe, gemma4_vision), each built and saved
+  the first time a test asks for it."""
+
+  def __init__(self, root, proto):
+    super().__init__()
+    self.root, self.proto = root, proto
+
+  def __missing__(self, variant):
+    if variant not in tiny.VARIANTS:
+      raise KeyError(variant)
+    causal_lm = tiny.build_causal_lm(variant, self.proto, sequence_length=128, seed=1)
+    path = str(self.root / variant)
+    causal_lm.save_to_preset(path)
+    self[variant] = path
+    return path
+
+
 @pytest.fixture(scope="session")
 def tiny_presets(tmp_path_factory, sp_proto):
-  """{family: preset directory} for gemma, gemma2 and gemma3."""
-  root = tmp_path_factory.mktemp("presets")
-  paths = {}
-  for family in tiny.FAMILIES:
-    causal_lm = tiny.build_causal_lm(family, sp_proto, sequence_length=128, seed=1)
-    path = root / family
-    causal_lm.save_to_preset(str(path))
-    paths[family] = str(path)
-  return paths
+  return TinyPresets(tmp_path_factory.mktemp("presets"), sp_proto)
 
 
 @pytest.fixture(autouse=True, scope="session")

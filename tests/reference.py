@@ -11,8 +11,14 @@ def cosine(a, b) -> float:
   return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
-def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray, eps: float = 1e-2):
+def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
+                               eps: float | None = None, relative_eps: float = 0.05):
   """(grad_l2, grad_dot_input) per token from central differences of the summed target loss.
+
+  eps: the step; by default 1e-2, or `relative_eps` of the embeddings' RMS where that is smaller
+  (KerasHub initialises Gemma 3n/4's tiny embeddings near 0.03–0.05, where 1e-2 is no
+  small step). A fourth-order stencil keeps the truncation error small at that step, so
+  float32 round-off stays small too.
 
   Uses the engine's forward (checked separately against KerasHub's own call) but not its
   gradient code: every embedding coordinate is perturbed in turn.
@@ -26,14 +32,17 @@ def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray, eps
   @jax.jit
   def loss(emb):
     with scope():
-      return jnp.sum(engine._target_nll(emb, padding, positions, tgt))
+      return jnp.sum(engine._target_nll(emb, ids[None], padding, positions, tgt))
 
   with scope():
     emb = np.asarray(engine._embed(ids[None]), np.float32)
+  if eps is None:
+    eps = min(1e-2, relative_eps * float(np.sqrt(np.mean(emb ** 2))))
   grad = np.zeros_like(emb)
   for j in range(n):
     for d in range(emb.shape[-1]):
       step = np.zeros_like(emb)
       step[0, j, d] = eps
-      grad[0, j, d] = (loss(emb + step) - loss(emb - step)) / (2 * eps)
+      grad[0, j, d] = (8 * (loss(emb + step) - loss(emb - step))
+                       - (loss(emb + 2 * step) - loss(emb - 2 * step))) / (12 * eps)
   return np.linalg.norm(grad[0], axis=-1), np.sum(grad[0] * emb[0], axis=-1)

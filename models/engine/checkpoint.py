@@ -17,8 +17,9 @@ import os
 import time
 
 import keras
-import keras_hub
 import numpy as np
+
+from lit_app.models.engine import families
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +64,28 @@ def check_exists(spec: CheckpointSpec) -> None:
     raise FileNotFoundError(f"LoRA adapter file not found: {spec.adapter}")
 
 
-def _from_preset(base: str, dtype: str | None):
-  start = time.perf_counter()
+def backbone_class(preset) -> type:
+  """The backbone class of a KerasHub preset (name or directory), or the class itself."""
+  if isinstance(preset, type):
+    return preset
+  from keras_hub.src.utils import preset_utils  # Reads config.json only, no weights.
   try:
-    causal_lm = keras_hub.models.CausalLM.from_preset(base, dtype=dtype)
+    return preset_utils.get_preset_loader(preset).check_backbone_class()
+  except Exception as e:
+    raise ValueError(f"could not read the backbone class of {preset!r}: {e}") from e
+
+
+def _from_preset(base: str, dtype: str | None):
+  """Loads the family's own CausalLM class, never KerasHub's generic pick.
+
+  `keras_hub.models.CausalLM.from_preset` chooses among the subclasses that declare the
+  preset's backbone class in set order: for Gemma 4 it sometimes builds the speculative
+  decoding drafter `Gemma4AssistantCausalLM` and fails.
+  """
+  start = time.perf_counter()
+  family = families.family_of(backbone_class(base))
+  try:
+    causal_lm = family.causal_lm_cls.from_preset(base, dtype=dtype)
   except Exception as e:  # KerasHub raises many kinds for unknown or unreachable presets.
     raise ValueError(f"could not load checkpoint {base!r}: {e}") from e
   log.info("loaded %s (%s, %.1fM parameters) in %.1fs", base, type(causal_lm).__name__,
@@ -80,8 +99,17 @@ def load_causal_lm(spec: str | CheckpointSpec, dtype: str | None = None) -> kera
   check_exists(spec)
   causal_lm = _from_preset(spec.base, dtype)
   if spec.adapter:
+    enable_lora(causal_lm, adapter_rank(spec.adapter))
     causal_lm.backbone.load_lora_weights(spec.adapter)
   return causal_lm
+
+
+def enable_lora(causal_lm: keras.Model, rank: int) -> None:
+  """LoRA kernels of `rank` on the family's target layers (text query and value
+  projections), the base weights frozen. Adapter files store kernels by layer index, so
+  saving and loading both go through here."""
+  backbone = causal_lm.backbone
+  backbone.enable_lora(rank, target_layer_names=list(families.family_of(backbone).lora_targets))
 
 
 def adapter_rank(path: str) -> int:
@@ -136,7 +164,7 @@ def load_shared(specs: list[CheckpointSpec], dtype: str | None = None
     causal_lm = _from_preset(base, dtype)
     adapters: dict[str | None, list[np.ndarray]] = {}
     if rank is not None:
-      causal_lm.backbone.enable_lora(rank)
+      enable_lora(causal_lm, rank)
       kernels = lora_variables(causal_lm)
       adapters[None] = [np.array(v.value) for v in kernels]
       for spec in members:

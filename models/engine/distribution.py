@@ -5,12 +5,12 @@
   log.info(describe(causal_lm))
 
 The devices form a 2-D mesh (batch, model) of shape (devices / N, N). The weights follow
-KerasHub's Gemma layout (`GemmaBackbone.get_layout_map`, the Gemma team's training
-layout): the embedding, attention and MLP kernels are split over the `model` axis and
-their other large dimension over the `batch` axis, so every device holds about
-1/devices of each kernel (norm scales and LoRA kernels are small and replicated).
-Gemma3Backbone has no layout map of its own; its kernels have the same paths and roles,
-so it gets the same one. An axis that does not divide a dimension (one KV head on 2
+each family's declared layout (`families.*.LAYOUT`; for Gemma 1/2 it is KerasHub's
+`GemmaBackbone.get_layout_map`, the Gemma team's training layout, and Gemma 3, 3n and 4
+declare the same roles under their own names, Gemma 4's expert bank split by expert):
+the embedding, attention and MLP kernels are split over the `model` axis and their other
+large dimension over the `batch` axis, so every device holds about 1/devices of each
+kernel (norm scales and LoRA kernels are small and replicated). An axis that does not divide a dimension (one KV head on 2
 devices, a vocabulary of 320 on 3) leaves that dimension whole.
 
 The engine jits with the variables as arguments, so sharded values flow through `jax.jit`
@@ -27,13 +27,12 @@ import keras
 import keras_hub
 import numpy as np
 
+from lit_app.models.engine import checkpoint, families
+
 log = logging.getLogger(__name__)
 
-BATCH_AXIS = "batch"
-MODEL_AXIS = "model"
-
-# Backbones without a layout map of their own -> the class whose layout fits them.
-_SAME_LAYOUT_AS = {keras_hub.models.Gemma3Backbone: keras_hub.models.GemmaBackbone}
+BATCH_AXIS = families.BATCH
+MODEL_AXIS = families.MODEL
 
 
 def mesh_shape(model_parallel: int, num_devices: int) -> tuple[int, int]:
@@ -65,32 +64,15 @@ class FittedModelParallel(keras.distribution.ModelParallel):
     return keras.distribution.TensorLayout(axes, mesh)
 
 
-def backbone_class(backbone) -> type:
-  """The backbone class of a KerasHub preset (name or directory), or the class itself."""
-  if isinstance(backbone, type):
-    return backbone
-  from keras_hub.src.utils import preset_utils  # Reads config.json only, no weights.
-  try:
-    return preset_utils.get_preset_loader(backbone).check_backbone_class()
-  except Exception as e:
-    raise ValueError(f"could not read the backbone class of {backbone!r}: {e}") from e
-
-
 def layout_map(mesh: keras.distribution.DeviceMesh,
                backbones: Iterable) -> keras.distribution.LayoutMap:
-  """The union of the backbones' KerasHub layout maps on `mesh` (they must agree)."""
+  """The union of the backbones' family layouts on `mesh` (they must agree)."""
   merged = keras.distribution.LayoutMap(mesh)
-  for cls in dict.fromkeys(backbone_class(b) for b in backbones):
-    source = _SAME_LAYOUT_AS.get(cls, cls)
-    if not hasattr(source, "get_layout_map"):
-      raise ValueError(f"{cls.__name__} has no model-parallel layout; --model_parallel "
-                       "supports Gemma 1, 2 and 3 backbones")
-    rules = source.get_layout_map(mesh, model_parallel_dim_name=MODEL_AXIS,
-                                  data_parallel_dim_name=BATCH_AXIS)
-    for key in rules:
+  for cls in dict.fromkeys(checkpoint.backbone_class(b) for b in backbones):
+    for key, axes in families.family_of(cls).layout:
       if key not in list(merged):
-        merged[key] = rules[key].axes
-      elif merged[key].axes != rules[key].axes:
+        merged[key] = axes
+      elif merged[key].axes != axes:
         raise ValueError(f"backbones disagree on the layout of {key!r}")
   return merged
 

@@ -67,36 +67,37 @@ class Engine:
   """Runs one loaded Gemma CausalLM, and LoRA adapters on its weights.
 
   `adapters` maps an adapter key to the values of the backbone's LoRA kernels (see
-  checkpoint.load_shared); key None is the base. Thread-safe: calls are serialized, and
-  each call first puts its adapter's kernels in place.
+  checkpoint.load_shared); key None is the base. Adapters are state, not mutations: every
+  compiled program takes the weights as arguments, and an adapter's call passes its LoRA
+  values in place of the base's. Calls are serialized (one at a time on the device).
   """
 
   def __init__(self, causal_lm: keras.Model, max_length: int = 1024,
                adapters: dict[str | None, list[np.ndarray]] | None = None):
     self.causal_lm = causal_lm
-    self._adapters = adapters or {}
-    self._lora_variables = [v for v in causal_lm.backbone.variables if "lora_kernel" in v.path]
-    self._active_adapter = None
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
     self.max_length = max_length
+    self._variables = list(self.backbone.variables)
+    lora = [i for i, v in enumerate(self._variables) if "lora_kernel" in v.path]
+    self._adapters = {key: dict(zip(lora, values)) for key, values in (adapters or {}).items()}
     tokenizer = causal_lm.preprocessor.tokenizer
     self.sp = spm.SentencePieceProcessor(model_proto=tokenizer.proto)
     self.bos_id = tokenizer.start_token_id
     self.pad_id = tokenizer.pad_token_id
     stop = [tokenizer.end_token_id]
-    end_of_turn = self.sp.piece_to_id("<end_of_turn>")
+    end_of_turn = self.sp.piece_to_id(self.family.chat.end_of_turn)
     if end_of_turn != self.sp.unk_id():
       stop.append(end_of_turn)
     self.stop_ids = tuple(stop)
-    self._variables = list(self.backbone.variables)
-    self._embed_scale = math.sqrt(self.backbone.hidden_dim)
+    self.hidden_size = self.family.hidden_size(self.backbone)
     self._lock = threading.Lock()
     self._count_lock = threading.Lock()
     self._waiting = 0  # Requests waiting for the lock; the background warm-up yields to them.
     self._salience_jit = jax.jit(self._salience_arrays)
     self._nll_jit = jax.jit(self._nll_arrays)
     self._mean_hidden_jit = jax.jit(self._mean_hidden_arrays)
+    self._generate_jit = jax.jit(self._generate_arrays, static_argnames=("stop_ids",))
     self._compiled_shapes: set[tuple] = set()
 
   # --- Tokens ---------------------------------------------------------------
@@ -127,56 +128,51 @@ class Engine:
   def decode(self, ids) -> str:
     return self.sp.decode([int(i) for i in ids])
 
-  # --- Adapters -------------------------------------------------------------
+  # --- Weights as state -------------------------------------------------------
 
-  def _activate(self, adapter: str | None):
-    """Puts `adapter`'s LoRA kernels in place (call with the lock held)."""
-    if adapter == self._active_adapter:
-      return
-    if adapter not in self._adapters:
+  def _state(self, adapter: str | None = None) -> list:
+    """The backbone's variable values, with `adapter`'s LoRA kernels in place."""
+    if adapter not in self._adapters and adapter is not None:
       raise ValueError(f"adapter {adapter!r} is not loaded on this checkpoint")
-    for variable, value in zip(self._lora_variables, self._adapters[adapter]):
-      variable.assign(value)
-    self._active_adapter = adapter
+    values = [v.value for v in self._variables]
+    for i, value in self._adapters.get(adapter, {}).items():
+      values[i] = value
+    return values
+
+  def _scope(self, state):
+    """Runs KerasHub layers on `state` (traced values) instead of their variables."""
+    return keras.StatelessScope(state_mapping=list(zip(self._variables, state)))
 
   # --- Salience -------------------------------------------------------------
 
-  def _state(self):
-    return [v.value for v in self._variables]
-
   def _embed(self, token_ids):
-    """The token-embedding lookup: <float>[batch, length, hidden]."""
-    return self.backbone.token_embedding(token_ids)
+    """The token-embedding lookup (what salience differentiates): <float>[batch, length, hidden]."""
+    return self.family.lookup(self.backbone, token_ids)
 
-  def _hidden(self, embeddings, padding_mask):
-    """The decoder stack on the lookup, after the final norm (what the backbone outputs).
+  def _hidden(self, lookup, token_ids, padding_mask):
+    """The family's text path on the lookup, after the final norm (what the backbone
+    outputs). <float>[batch, length, hidden] in, <float>[batch, length, hidden] out."""
+    return self.family.hidden(self.backbone, lookup, token_ids, padding_mask)
 
-    <float>[batch, length, hidden] in, <float>[batch, length, hidden] out.
-    """
-    x = embeddings * jnp.asarray(self._embed_scale, embeddings.dtype)
-    for block in self.backbone.transformer_layers:
-      x = self.family.call_block(block, x, padding_mask)
-    return self.backbone.layer_norm(x)
-
-  def _target_nll(self, embeddings, padding_mask, positions, targets):
+  def _target_nll(self, lookup, token_ids, padding_mask, positions, targets):
     """−log p(targets | prefix) read off the hidden states at `positions`.
 
-    embeddings: the lookup, <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
+    lookup: <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
     Logits are computed only at the k gathered positions, not at every position.
     """
-    x = self._hidden(embeddings, padding_mask)
+    x = self._hidden(lookup, token_ids, padding_mask)
     h = jnp.take_along_axis(x, positions[:, :, None], axis=1)  # <float>[batch, k, hidden]
-    logits = self.backbone.token_embedding(h, reverse=True)   # <float>[batch, k, vocab]
+    logits = self.family.logits(self.backbone, h)              # <float>[batch, k, vocab]
     logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
     return -jnp.take_along_axis(logp, targets[:, :, None], axis=-1)[:, :, 0]
 
   def _salience_arrays(self, state, token_ids, padding_mask, positions, targets, weights):
     """The core: embeddings in, summed target loss out, `jax.grad`, two reductions."""
-    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
+    with self._scope(state):
       embeddings = self._embed(token_ids)
 
       def loss_fn(emb):
-        nll = self._target_nll(emb, padding_mask, positions, targets)
+        nll = self._target_nll(emb, token_ids, padding_mask, positions, targets)
         return jnp.sum(nll * weights), nll
 
       grads, nll = jax.grad(loss_fn, has_aux=True)(embeddings)
@@ -234,8 +230,7 @@ class Engine:
       return results
     self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
-      self._activate(adapter)
-      out = self._salience_jit(self._state(), *distribution.place_batch(*arrays))
+      out = self._salience_jit(self._state(adapter), *distribution.place_batch(*arrays))
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
     for b, i in enumerate(todo):
       ids, tgt = rows[i]
@@ -246,8 +241,8 @@ class Engine:
     return results
 
   def _nll_arrays(self, state, token_ids, padding_mask, positions, targets, weights):
-    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
-      nll = self._target_nll(self._embed(token_ids), padding_mask, positions, targets)
+    with self._scope(state):
+      nll = self._target_nll(self._embed(token_ids), token_ids, padding_mask, positions, targets)
     return jnp.sum(nll * weights, axis=-1)
 
   def target_nll(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
@@ -259,8 +254,7 @@ class Engine:
       return totals
     self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
-      self._activate(adapter)
-      out = np.asarray(self._nll_jit(self._state(), *distribution.place_batch(*arrays)),
+      out = np.asarray(self._nll_jit(self._state(adapter), *distribution.place_batch(*arrays)),
                        np.float32)
     totals[todo] = out[:len(todo)]
     return totals
@@ -269,8 +263,8 @@ class Engine:
 
   def _mean_hidden_arrays(self, state, token_ids, padding_mask, pool_mask):
     """Final hidden states averaged over `pool_mask`: <float32>[batch, hidden]."""
-    with keras.StatelessScope(state_mapping=list(zip(self._variables, state))):
-      x = self._hidden(self._embed(token_ids), padding_mask).astype(jnp.float32)
+    with self._scope(state):
+      x = self._hidden(self._embed(token_ids), token_ids, padding_mask).astype(jnp.float32)
     weights = pool_mask.astype(jnp.float32)[:, :, None]  # <float32>[batch, length, 1]
     count = jnp.maximum(jnp.sum(weights, axis=1), 1.0)    # <float32>[batch, 1]
     return jnp.sum(x * weights, axis=1) / count
@@ -282,14 +276,13 @@ class Engine:
     Rows are as encode() returns them, padded to a length bucket in one batch.
     """
     if not token_ids:
-      return np.zeros((0, self.backbone.hidden_dim), np.float32)
+      return np.zeros((0, self.hidden_size), np.float32)
     token_arr, padding = self._pad_rows(token_ids)
     pool = padding.copy()
     pool[:, 0] = 0  # <bos> carries no content of its own.
     self._note_shape(("mean_hidden",) + token_arr.shape)
     with self._turn():
-      self._activate(adapter)
-      out = self._mean_hidden_jit(self._state(),
+      out = self._mean_hidden_jit(self._state(adapter),
                                   *distribution.place_batch(token_arr, padding, pool))
     return np.asarray(out, np.float32)[:len(token_ids)]
 
@@ -308,6 +301,13 @@ class Engine:
 
   # --- Generation -------------------------------------------------------------
 
+  def _generate_arrays(self, state, token_ids, padding_mask, stop_ids):
+    """KerasHub's cached greedy sampler (`generate_step`) on `state`."""
+    with self._scope(state):
+      out = self.causal_lm.generate_step(
+          {"token_ids": token_ids, "padding_mask": padding_mask}, stop_token_ids=stop_ids)
+    return out["token_ids"]
+
   def generate(self, token_ids: list[np.ndarray], max_new_tokens: int,
                adapter: str | None = None) -> list[np.ndarray]:
     """Greedy continuation of each row (KerasHub's cached sampler), stopping at a stop token.
@@ -323,11 +323,8 @@ class Engine:
 
     self._note_shape(("generate",) + token_arr.shape)
     with self._turn():
-      self._activate(adapter)
-      generate_fn = self.causal_lm.make_generate_function()
-      out = generate_fn({"token_ids": token_arr, "padding_mask": padding},
-                        stop_token_ids=self.stop_ids)
-    out_ids = np.asarray(out["token_ids"])
+      out_ids = np.asarray(self._generate_jit(self._state(adapter), token_arr, padding,
+                                              stop_ids=self.stop_ids))
     responses = []
     for b, ids in enumerate(token_ids):
       new = out_ids[b, len(ids):len(ids) + max_new_tokens]
@@ -337,7 +334,7 @@ class Engine:
 
   @contextlib.contextmanager
   def _turn(self):
-    """Holds the engine's lock (one call at a time; adapters switch under it), counting
+    """Holds the engine's lock (one call at a time on the device), counting
     the calls waiting for it so the background warm-up can let them go first."""
     with self._count_lock:
       self._waiting += 1

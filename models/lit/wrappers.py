@@ -21,7 +21,6 @@ from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import tokens as tokens_lib
 
-USER_TURN = "<start_of_turn>user\n{prompt}<end_of_turn>\n<start_of_turn>model\n"
 TRUNCATION_NOTICE = "[…earlier text truncated…] "
 
 INPUT_SPEC: lit_types.Spec = {
@@ -78,13 +77,15 @@ class _EngineModel(lit_model.BatchedModel):
     return dict(INPUT_SPEC)
 
   def chat_wrap(self, prompt: str) -> str:
-    """The user turn in Gemma's chat markup, for models with the chat template on.
+    """The user turn in the checkpoint's chat markup (Gemma 1–3: `<start_of_turn>user…`,
+    Gemma 4: `<|turn>user…`), for models with the chat template on.
 
     Prompts that already carry turn markup are left as they are.
     """
-    if not self.config.chat_template or "<start_of_turn>" in prompt:
+    chat = self.engine.family.chat
+    if not self.config.chat_template or chat.has_markup(prompt):
       return prompt
-    return USER_TURN.format(prompt=prompt)
+    return chat.user_turn(prompt)
 
   def _prompt(self, example) -> str:
     """The prompt the model sees: refilled from its template when the example has one

@@ -1,6 +1,6 @@
 """Rows of {prompt, response} → token arrays for training, through the public tokenizer
 API (`tokenizer(texts)`, `start/end/pad_token_id`), so the same code serves the tiny model
-and real Gemma presets.
+and real Gemma presets. Turns are in the generation's chat markup (`fmt`).
 
 A batch is a dict of numpy arrays:
   token_ids     <int32>[batch, seq]    model input
@@ -27,11 +27,12 @@ def _token_lists(tokenizer, texts: list[str]) -> list[list[int]]:
   return out
 
 
-def packed_lm_arrays(tokenizer, rows: list[dict], sequence_length: int) -> dict:
+def packed_lm_arrays(tokenizer, rows: list[dict], sequence_length: int,
+                     fmt: chat.ChatFormat = chat.GEMMA) -> dict:
   """Whole chat exchanges (`<bos>` user turn, model turn `<eos>`) packed back to back into
   windows of `sequence_length`; every token is a label. For training a base model."""
-  prompts = _token_lists(tokenizer, [chat.user_turn(r["prompt"]) for r in rows])
-  responses = _token_lists(tokenizer, [chat.model_turn(r["response"]) for r in rows])
+  prompts = _token_lists(tokenizer, [fmt.user_turn(r["prompt"]) for r in rows])
+  responses = _token_lists(tokenizer, [fmt.model_turn(r["response"]) for r in rows])
   bos, eos = tokenizer.start_token_id, tokenizer.end_token_id
   stream = np.fromiter(
       (t for p, r in zip(prompts, responses) for t in [bos, *p, *r, eos]), dtype=np.int32)
@@ -43,12 +44,13 @@ def packed_lm_arrays(tokenizer, rows: list[dict], sequence_length: int) -> dict:
               labels=labels, weights=np.ones(labels.shape, np.float32))
 
 
-def sft_arrays(tokenizer, rows: list[dict], sequence_length: int) -> dict:
+def sft_arrays(tokenizer, rows: list[dict], sequence_length: int,
+               fmt: chat.ChatFormat = chat.GEMMA) -> dict:
   """One chat exchange per row (`<bos>` user turn, model turn `<eos>`), padded or cut to
   `sequence_length`; only the response tokens and the closing `<eos>` are labels — the
   prompt is masked out of the loss. `truncated` in the result counts rows that were cut."""
-  prompts = _token_lists(tokenizer, [chat.user_turn(r["prompt"]) for r in rows])
-  responses = _token_lists(tokenizer, [chat.model_turn(r["response"]) for r in rows])
+  prompts = _token_lists(tokenizer, [fmt.user_turn(r["prompt"]) for r in rows])
+  responses = _token_lists(tokenizer, [fmt.model_turn(r["response"]) for r in rows])
   bos, eos, pad = tokenizer.start_token_id, tokenizer.end_token_id, tokenizer.pad_token_id
   width = sequence_length + 1  # inputs and labels are this shifted by one
   ids = np.full((len(rows), width), pad, np.int32)

@@ -15,7 +15,7 @@ TEXT = "The quick brown fox jumps over the lazy dog."
 def make_adapter(preset: str, path: str, rank: int, seed: int) -> str:
   """A LoRA adapter with random (non-zero) kernels, saved as KerasHub does."""
   causal_lm = checkpoint.load_causal_lm(preset)
-  causal_lm.backbone.enable_lora(rank)
+  checkpoint.enable_lora(causal_lm, rank)
   rng = np.random.default_rng(seed)
   for v in checkpoint.lora_variables(causal_lm):
     v.assign(rng.normal(0, 0.3, v.shape).astype("float32"))

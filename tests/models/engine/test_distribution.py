@@ -93,7 +93,7 @@ def test_fit_axes_drops_axes_that_do_not_divide():
 
 
 def test_gemma3_gets_gemma_layout(tiny_presets):
-  assert distribution.backbone_class(tiny_presets["gemma3"]) is keras_hub.models.Gemma3Backbone
+  assert checkpoint.backbone_class(tiny_presets["gemma3"]) is keras_hub.models.Gemma3Backbone
   mesh = keras.distribution.DeviceMesh((1, 1), ("batch", "model"))
   gemma3 = distribution.layout_map(mesh, [tiny_presets["gemma3"]])
   gemma = distribution.layout_map(mesh, [keras_hub.models.GemmaBackbone])
@@ -111,8 +111,10 @@ def test_configure(tiny_presets):
   assert distribution.describe().startswith("model_parallel=1 x data_parallel=1 over 1")
 
 
-def test_sharded_equals_one_device(tiny_presets):
-  preset = tiny_presets["gemma3"]  # The family whose layout is ours, not KerasHub's.
+@pytest.mark.parametrize("variant", ["gemma3", "gemma4_moe", "gemma3n"])
+def test_sharded_equals_one_device(tiny_presets, variant):
+  """Families whose layout is ours, not KerasHub's (Gemma 4's expert bank split by expert)."""
+  preset = tiny_presets[variant]
   env = dict(os.environ, XLA_FLAGS=f"--xla_force_host_platform_device_count={DEVICES}",
              JAX_PLATFORMS="cpu", PYTHONPATH=ROOT)
   sharded = subprocess.Popen(
