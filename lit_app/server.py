@@ -82,7 +82,9 @@ flags.FLAGS.set_default("page_title", "Gemma prompt debugging")
 flags.FLAGS.set_default("default_layout", "simple")
 flags.FLAGS.set_default("development_demo", True)
 
-CHECKPOINT_DIR = os.path.join(os.path.dirname(checkpoint.__file__), "checkpoints")
+# models/checkpoints (checkpoint.py lives in models/engine/).
+CHECKPOINT_DIR = os.path.join(os.path.dirname(os.path.dirname(checkpoint.__file__)),
+                              "checkpoints")
 DEFAULT_MODELS = (
     f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
     f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"

@@ -23,7 +23,7 @@ _CSS = """
 body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
        color: #202124; margin: 24px auto; max-width: 1400px; padding: 0 16px; }
 h1 { font-size: 22px; margin: 0 0 4px; }
-.meta, .legend { color: #5f6368; font-size: 13px; }
+.meta, .legend { color: #5f6368; font-size: 13px; overflow-wrap: anywhere; }
 .note { background: #fef7e0; border-left: 4px solid #f9ab00; padding: 8px 12px;
         white-space: pre-wrap; margin: 12px 0; }
 .prompt { white-space: pre-wrap; background: #f8f9fa; padding: 8px 12px;
@@ -37,7 +37,7 @@ h1 { font-size: 22px; margin: 0 0 4px; }
           margin: 4px 0 12px; background: #f1f6fe; }
 .tokens { line-height: 2.1; white-space: pre-wrap; word-break: break-word; }
 .tok { padding: 2px 1px; border-radius: 3px; }
-.tok.target { outline: 2px solid #1a73e8; }
+.tok.target { border-bottom: 3px solid #1a73e8; border-radius: 0; }
 .tok.answer-part { color: #5f6368; }
 .top { font-size: 13px; margin: 8px 0 0; }
 a.open { display: inline-block; margin: 8px 0; }
@@ -85,14 +85,17 @@ def token_html(model: Mapping[str, Any], method: str) -> str:
 
 
 def top_words(model: Mapping[str, Any], method: str, n: int = 3) -> list[tuple[str, str]]:
-  """The `n` prompt tokens with the largest share (for signed methods: largest push up)."""
+  """The `n` prompt words with the largest share (for signed methods: largest push up),
+  chat markup left aside."""
   signed = method == fields.GRAD_DOT_INPUT
   shares, texts = _share_texts(model[method], model["target_start"], signed)
+  tokens = model["tokens"]
   order = sorted(range(len(shares)), key=lambda i: -shares[i])
   words = []
   for i in order:
-    word = model["tokens"][i].replace("▁", " ").strip()
-    if word and not word.startswith("<"):
+    word = tokens[i].replace("▁", " ").strip()
+    in_markup = i > 0 and tokens[i - 1].strip() == "<start_of_turn>"  # "user", "model"
+    if word and not word.startswith("<") and not in_markup:
       words.append((word, texts[i]))
     if len(words) == n:
       break
@@ -130,7 +133,7 @@ def finding_html(finding: Mapping[str, Any], lit_url: str | None = None) -> str:
       <div class="label">Answer</div>
       <div class="answer">{html.escape(model['response'])}</div>
       <div class="label">Which prompt words drove {html.escape(what)}
-        (outlined below)</div>
+        (underlined below)</div>
       <div class="tokens">{token_html(model, method)}</div>
       <p class="top">Strongest: {tops or '—'}</p>
     </section>""")
