@@ -36,7 +36,7 @@ test: $(VENV)/.installed-test browser-deps
 
 # Re-take the README's screenshot of the salience view with the browser tests.
 docs-screenshot: $(VENV)/.installed-test browser-deps
-	UPDATE_DOCS_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k salience
+	UPDATE_DOCS_SCREENSHOT=1 $(BIN)/python -m pytest tests/browser -k "salience or finding"
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -8,6 +8,8 @@ SIMPLE = "simple"
 TEMPLATES = "templates"
 EXPERT = "expert"
 COMPARE = "compare"
+# The tab with LIT's generator module, where the "Save finding" generator is first.
+SAVE_FINDING = "Save finding"
 
 LAYOUTS = {
     # What a first-time user needs: examples, an editor, salience. Nothing else.
@@ -15,6 +17,7 @@ LAYOUTS = {
         left={
             "Examples": [_M.DataTableModule],
             "Editor": [_M.SingleDatapointEditorModule],
+            SAVE_FINDING: [_M.GeneratorModule],
         },
         upper={"Salience": [_M.SequenceSalienceModule]},
         layoutSettings=layout.LayoutSettings(leftWidth=40),
@@ -56,6 +59,7 @@ LAYOUTS = {
         lower={
             "Examples": [_M.DataTableModule],
             "Editor": [_M.SingleDatapointEditorModule],
+            SAVE_FINDING: [_M.GeneratorModule],
         },
         layoutSettings=layout.LayoutSettings(mainHeight=60),
         description="Two checkpoints side by side: answers and salience for the same example.",

@@ -26,6 +26,8 @@ from lit_app.models.engine import distribution
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import wrappers
 from lit_app.models.lit import template_attribution
+from lit_app.findings import hooks as findings_hooks
+from lit_app.findings import store as findings_store
 
 _MODELS = flags.DEFINE_list(
     "models", None,
@@ -66,12 +68,23 @@ _ALLOWED_DIRS = flags.DEFINE_list(
     "Directories whose files may be loaded as datasets from the UI's Configure dialog. "
     "Default: the directory the server was started in. Loading from the UI is off in "
     "--demo_mode.")
+# Findings (lit_app/findings): examples, notes, stars and findings kept across restarts.
+_STATE_DIR = flags.DEFINE_string(
+    "state_dir", findings_store.default_state_dir(),
+    "Where examples added in the UI, their notes and stars, and saved findings are kept "
+    "(a SQLite file). Default: $XDG_DATA_HOME/gemma-lit or ~/.local/share/gemma-lit.")
+_ALLOW_FINDINGS = flags.DEFINE_bool(
+    "allow_findings", False,
+    "In --demo_mode, keep examples, notes, stars and findings people add (off by default "
+    "there; always on otherwise). The author is the reverse proxy's X-Forwarded-User.")
 
 flags.FLAGS.set_default("page_title", "Gemma prompt debugging")
 flags.FLAGS.set_default("default_layout", "simple")
 flags.FLAGS.set_default("development_demo", True)
 
-CHECKPOINT_DIR = os.path.join(os.path.dirname(os.path.dirname(checkpoint.__file__)), "checkpoints")
+# models/checkpoints (checkpoint.py lives in models/engine/).
+CHECKPOINT_DIR = os.path.join(os.path.dirname(os.path.dirname(checkpoint.__file__)),
+                              "checkpoints")
 DEFAULT_MODELS = (
     f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
     f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
@@ -188,6 +201,13 @@ def create_app(argv: Sequence[str] = ()):
   datasets = build_datasets(_DATASETS.value)
   dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
       _ALLOWED_DIRS.value if _ALLOWED_DIRS.value is not None else [os.getcwd()])
+  # --- findings: the store, the "Save finding" generator, the hooks (lit_app/findings) ---
+  findings = findings_hooks.Findings(
+      findings_store.Store(_STATE_DIR.value),
+      writable=not server_kw["demo_mode"] or _ALLOW_FINDINGS.value,
+      demo_mode=server_kw["demo_mode"])
+  generators = findings.generators(models) | core.default_generators()
+  # --- end findings ---
   with open(SPLASH, encoding="utf-8") as f:
     splash = f.read()
   if server_kw["server_type"] == "default":
@@ -197,6 +217,7 @@ def create_app(argv: Sequence[str] = ()):
   return wsgi.serve(models, datasets, cache_ids=cache_ids(checkpoints),
                     layouts=layouts.LAYOUTS, interpreters=interpreters(models),
                     metrics=metrics(), dataset_loaders=dataset_loaders,
+                    generators=generators, setup=findings.install,
                     onboard_start_doc=splash, **server_kw)
 
 

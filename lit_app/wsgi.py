@@ -48,13 +48,17 @@ class LitApp(lit_app_lib.LitApp):
       self._models[name] = caching.CachingModelWrapper(
           self._models[name].wrapped, f"{name}@{identity}", **self._caching_model_wrapper_kw)
 
-  def _check_names(self, args):
+  def _check_names(self, path, args):
     model = args.get("model")
     if model is not None and model not in self._models:
       visible = sorted(m for m in self._models if not m.startswith("_"))
       raise ValueError(f"unknown model {model!r}; this server has {', '.join(visible)}")
     dataset = args.get("dataset_name")
-    if dataset and dataset not in self._datasets:
+    if path.rstrip("/") == "/create_dataset":  # There dataset_name names a loader.
+      if dataset and dataset not in self._dataset_loaders:
+        raise ValueError(f"unknown dataset loader {dataset!r}; this server has "
+                         f"{', '.join(sorted(self._dataset_loaders)) or 'none'}")
+    elif dataset and dataset not in self._datasets:
       raise ValueError(f"unknown dataset {dataset!r}; this server has "
                        f"{', '.join(sorted(self._datasets))}")
 
@@ -64,7 +68,7 @@ class LitApp(lit_app_lib.LitApp):
     @functools.wraps(handler)
     def _handler(app, request, environ):
       try:
-        self._check_names(request.args)
+        self._check_names(request.path, request.args)
         return handler(app, request, environ)
       except CLIENT_ERRORS as e:
         log.warning("bad request to %s: %s\n%s", request.path, e, traceback.format_exc())
@@ -77,15 +81,18 @@ class LitApp(lit_app_lib.LitApp):
     return _handler
 
 
-def serve(models, datasets, server_type: str = "default", **kw):
+def serve(models, datasets, server_type: str = "default", setup=None, **kw):
   """Like lit_nlp.dev_server.Server(...).serve(), with our LitApp.
 
+  setup: called with the app once it is built, before it serves (e.g. findings hooks).
   Returns the WSGI app for server_type='external' (gunicorn), else serves until stopped.
   """
   app_keys = set(dev_server.get_available_keywords(lit_app_lib.LitApp)) | {"cache_ids"}
   app_kw = {k: v for k, v in kw.items() if k in app_keys}
   server_kw = {k: v for k, v in kw.items() if k not in app_keys}
   app = LitApp(models, datasets, **app_kw)
+  if setup is not None:
+    setup(app)
   if server_type == "external":
     return app
   if server_type == "default":  # LIT's default serves one request at a time.

@@ -50,10 +50,15 @@ def tiny_presets(tmp_path_factory, sp_proto):
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _in_process_server_defaults():
+def _in_process_server_defaults(tmp_path_factory):
   """In-process apps skip the background warm-up and the on-disk compilation cache:
-  tests build many small apps, and should not write under the home directory."""
+  tests build many small apps, and should not write under the home directory. Findings
+  (--state_dir) go to a temporary directory, also for servers started as subprocesses."""
+  import os
   from absl import flags
   from lit_app import server  # noqa: F401  (defines the flags)
   flags.FLAGS.set_default("warm_up", False)
   flags.FLAGS.set_default("compilation_cache_dir", "")
+  data_home = tmp_path_factory.mktemp("xdg_data_home")
+  os.environ["XDG_DATA_HOME"] = str(data_home)
+  flags.FLAGS.set_default("state_dir", str(data_home / "gemma-lit"))

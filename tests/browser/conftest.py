@@ -74,7 +74,10 @@ def lit_url(chromium_executable):
   port = free_port()
   ARTIFACTS.mkdir(exist_ok=True)
   log = ARTIFACTS / "lit_server.log"
-  command = [sys.executable, "-m", "lit_app", f"--port={port}", "--host=127.0.0.1"]
+  state_dir = ARTIFACTS / "state_session"  # Examples and findings of this test run.
+  shutil.rmtree(state_dir, ignore_errors=True)
+  command = [sys.executable, "-m", "lit_app", f"--port={port}", "--host=127.0.0.1",
+             f"--state_dir={state_dir}"]
   with open(log, "w", encoding="utf-8") as log_file:
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log_file,
                                stderr=subprocess.STDOUT)
