@@ -53,6 +53,7 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import tabulate
 from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
@@ -67,9 +68,9 @@ TUNING = "tuning"
 
 POLICY = "policy"
 USE_CASE = "use_case"
-RESPONSE_1 = "response_1"
-RESPONSE_2 = "response_2"
-PREFERRED = "preferred"
+RESPONSE_1 = fields.RESPONSE_1
+RESPONSE_2 = fields.RESPONSE_2
+PREFERRED = fields.PREFERRED
 PREFERENCE_KEYS = (RESPONSE_1, RESPONSE_2, PREFERRED)
 
 # Columns of TuningDataset beyond prompt/target/policy/use_case.
@@ -128,7 +129,7 @@ class Row:
   response: str = ""
   response_1: str = ""
   response_2: str = ""
-  preferred: Any = None  # As written in the file (valid: 1 or 2).
+  preferred: int | None = None  # 1 or 2; None when missing or invalid.
   policy: str = ""
   use_case: str = ""
 
@@ -181,7 +182,7 @@ def read_rows(path: str, role: str) -> tuple[list[Row], list[Problem], list[Prob
     elif kind == PREFERENCE:
       for key in (RESPONSE_1, RESPONSE_2):
         values[key] = _label_string(obj, key, path, number, problems)
-      values[PREFERRED] = obj.get(PREFERRED)
+      values[PREFERRED] = _preferred(obj, path, number, problems)
       _check_preference(values, path, number, problems)
     label_problems += [Problem(location, message) for message in problems]
     rows.append(Row(location, kind, prompt, **values))
@@ -213,13 +214,17 @@ def _label_string(obj: dict[str, Any], key: str, path: str, line: int, problems:
   return value or ""
 
 
+def _preferred(obj: dict[str, Any], path: str, line: int, problems: list[str]) -> int | None:
+  """`preferred` read as the preference-pair dataset reads it (lines.choice_value); a
+  problem is noted when it is missing or not 1 or 2."""
+  try:
+    return lines.choice_value(obj, PREFERRED, (1, 2), path, line)
+  except ValueError as e:
+    problems.append(str(e))
+    return None
+
+
 def _check_preference(values: dict[str, Any], path: str, line: int, problems: list[str]):
-  preferred = values[PREFERRED]
-  if preferred is None:
-    problems.append(str(lines.error_at(path, line, f"missing {PREFERRED!r} (1 or 2)")))
-  elif isinstance(preferred, bool) or preferred not in (1, 2):
-    problems.append(str(lines.error_at(
-        path, line, f"{PREFERRED!r} must be 1 or 2, got {json.dumps(preferred)}")))
   first, second = values[RESPONSE_1], values[RESPONSE_2]
   if first.strip() and second.strip() and normalize(first) == normalize(second):
     problems.append(str(lines.error_at(
@@ -651,11 +656,12 @@ def _section(title: str) -> Iterable[str]:
 
 
 def _table(cells: list[list[str]]) -> Iterable[str]:
-  """Rows of cells, the first column left-aligned and the others right-aligned."""
-  widths = [max(len(row[i]) for row in cells) for i in range(len(cells[0]))]
-  for row in cells:
-    yield "  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                           for i, (c, w) in enumerate(zip(row, widths)))
+  """A header row and rows of cells, the first column left-aligned, the others right."""
+  # The header goes in as a row: tabulate pads headers (MIN_PADDING), rows not.
+  text = tabulate.tabulate(cells, tablefmt="plain",
+                           colalign=("left",) + ("right",) * (len(cells[0]) - 1),
+                           disable_numparse=True)
+  yield from ("  " + line.rstrip() for line in text.splitlines())
 
 
 # --------------------------------------------------------------------- LIT
@@ -707,7 +713,7 @@ class TuningDataset(lit_dataset.Dataset):
                + (f", checked against {', '.join(map(os.path.basename, eval_paths))}"
                   if eval_paths else "")
                + (f"; {malformed} malformed rows not shown (run python -m "
-                  "lit_app.check_data for the full report)" if malformed else ""))
+                  "gemma-lit check-data for the full report)" if malformed else ""))
     super().__init__(spec=spec(preference), examples=examples,
                      description=description or summary)
 
@@ -758,9 +764,8 @@ def examples_of(report: Report) -> list[dict[str, Any]]:
     loc = row.location
     example = {fields.PROMPT: row.prompt, fields.TARGET: _target(row)}
     if preference:
-      preferred = row.preferred
       example |= {RESPONSE_1: row.response_1, RESPONSE_2: row.response_2,
-                  PREFERRED: "" if preferred is None else json.dumps(preferred)}
+                  PREFERRED: "" if row.preferred is None else str(row.preferred)}
     examples.append(example | {
         POLICY: row.policy, USE_CASE: row.use_case, LOCATION: loc.short(),
         DUPLICATE_CLUSTER: cluster_of.get(loc, ""),
@@ -776,8 +781,6 @@ def examples_of(report: Report) -> list[dict[str, Any]]:
 def _target(row: Row) -> str:
   if row.kind != PREFERENCE:
     return row.response
-  if isinstance(row.preferred, bool):
-    return ""
   return {1: row.response_1, 2: row.response_2}.get(row.preferred, "")
 
 

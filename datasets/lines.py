@@ -99,6 +99,25 @@ def string_value(obj: dict[str, Any], key: str, path: str, line: int,
   return value
 
 
+def choice_value(obj: dict[str, Any], key: str, choices: tuple[int, ...], path: str,
+                 line: int) -> int:
+  """obj[key] as one of the integer `choices`, written as a number (1) or a digit string
+  ("1"); a boolean, another number or a missing value is a located ValueError."""
+  value = obj.get(key)
+  allowed = " or ".join(map(str, choices))
+  if value is None:
+    raise error_at(path, line, f"missing {key!r} ({allowed})")
+  if isinstance(value, str) and value.strip().isdigit():
+    number = int(value)
+  elif isinstance(value, int) and not isinstance(value, bool):
+    number = value
+  else:
+    number = None
+  if number not in choices:
+    raise error_at(path, line, f"{key!r} must be {allowed}, got {json.dumps(value)}")
+  return number
+
+
 def check_encodable(text: str, what: str, path: str, line: int):
   """Raises a located ValueError if `text` holds a lone surrogate (not valid Unicode)."""
   try:

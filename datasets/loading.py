@@ -2,7 +2,7 @@
 loader LIT's Configure dialog offers.
 
 Which reader a file gets:
-  batch output           what `python -m lit_app.batch` writes (its first object has a
+  batch output           what `gemma-lit batch` writes (its first object has a
                          "batch_key"): one row per prompt and model, with the model's
                          response and salience as columns (PrecomputedDataset below)
   tuning:TRAIN.jsonl[+EVAL.jsonl...]

@@ -15,7 +15,7 @@ from lit_nlp.api import types as lit_types
 from lit_app import fields
 from lit_app.datasets import lines, metadata, prompts
 
-RESPONSE_1, RESPONSE_2, PREFERRED = "response_1", "response_2", "preferred"
+RESPONSE_1, RESPONSE_2, PREFERRED = fields.RESPONSE_1, fields.RESPONSE_2, fields.PREFERRED
 PAIR_KEYS = (fields.PROMPT, RESPONSE_1, RESPONSE_2, PREFERRED)
 
 
@@ -34,10 +34,7 @@ def read_pairs(path: str) -> list[dict]:
       if not isinstance(value, str):
         raise lines.error_at(path, number, f"'{key}' must be a string, got "
                              f"{'nothing' if value is None else type(value).__name__}")
-    preferred = str(obj.get(PREFERRED, ""))
-    if preferred not in ("1", "2"):
-      raise lines.error_at(path, number, f"'{PREFERRED}' must be 1 or 2, got "
-                           f"{obj.get(PREFERRED)!r}")
+    preferred = str(lines.choice_value(obj, PREFERRED, (1, 2), path, number))
     extra = {k: v for k, v in obj.items() if k not in PAIR_KEYS and isinstance(v, str)}
     rows.append({**extra, fields.PROMPT: obj[fields.PROMPT], RESPONSE_1: obj[RESPONSE_1],
                  RESPONSE_2: obj[RESPONSE_2], PREFERRED: preferred,

@@ -1,6 +1,8 @@
-"""`python -m lit_app`: serve Gemma in LIT."""
+"""`python -m lit_app [SUBCOMMAND] [flags]`: `gemma-lit`, serving when no subcommand is named."""
 
-from lit_app import server
+import sys
+
+from lit_app.commands import dispatch
 
 if __name__ == "__main__":
-  server.run()
+  sys.exit(dispatch.main(default="serve"))

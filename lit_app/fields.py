@@ -22,6 +22,11 @@ RESPONSE_EMBEDDINGS = "response_embeddings"
 TEMPLATE = "template"
 VARS = "vars"
 LABEL = "label"
+# Preference pairs (RLHF-style data) and evaluation requests.
+RESPONSE_1 = "response_1"
+RESPONSE_2 = "response_2"
+PREFERRED = "preferred"  # Which response people preferred: "1" or "2".
+KIND = "kind"  # An evaluation request's kind: harmful or benign.
 
 
 def salience_model_name(name: str) -> str:

@@ -9,7 +9,7 @@ from lit_nlp.api import types as lit_types
 from lit_nlp.lib import validation
 
 from lit_app import fields
-from lit_app.datasets import data_checks, loading, prompts
+from lit_app.datasets import data_checks, loading, preferences, prompts
 
 SFT_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
 PREF_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_pref.jsonl")
@@ -161,7 +161,7 @@ def test_preference_label_problems(tmp_path):
   path = write_jsonl(tmp_path / "p.jsonl", [
       {"prompt": PROMPTS[0], **ok, "preferred": 1},
       {"prompt": PROMPTS[1], **ok, "preferred": 0},
-      {"prompt": PROMPTS[2], **ok, "preferred": "2"},
+      {"prompt": PROMPTS[2], **ok, "preferred": "2.5"},
       {"prompt": PROMPTS[3], **ok, "preferred": True},
       {"prompt": PROMPTS[4], **ok},
       {"prompt": "Ist das gut?", "response_1": "Ja, sehr.", "response_2": "ja  sehr",
@@ -172,13 +172,34 @@ def test_preference_label_problems(tmp_path):
   assert {r.kind for r in report.rows} == {data_checks.PREFERENCE}
   assert [p.problem() for p in report.label_problems] == [
       "'preferred' must be 1 or 2, got 0",
-      "'preferred' must be 1 or 2, got \"2\"",
+      "'preferred' must be 1 or 2, got \"2.5\"",
       "'preferred' must be 1 or 2, got true",
       "missing 'preferred' (1 or 2)",
       "identical responses ('response_1' and 'response_2' are the same after normalization)",
       "missing 'response_2' (a string)",
   ]
   assert [p.location.line for p in report.label_problems] == [2, 3, 4, 5, 6, 7]
+
+
+@pytest.mark.parametrize("preferred, valid", [
+    (1, True), (2, True), ("1", True), ("2", True), (0, False), (3, False), ("3", False),
+    (True, False), (1.0, False), ("one", False), (None, False)])
+def test_pair_reader_and_checks_agree_on_preferred(tmp_path, preferred, valid):
+  """The LIT preference dataset reads a pair exactly when the checks find no label problem."""
+  row = {"prompt": PROMPTS[0], "response_1": "Yes.", "response_2": "No."}
+  if preferred is not None:
+    row["preferred"] = preferred
+  path = write_jsonl(tmp_path / "p.jsonl", [row])
+  problems = [p.problem() for p in data_checks.check(path).label_problems]
+  assert (problems == []) == valid, problems
+  if valid:
+    [pair] = preferences.read_pairs(path)
+    assert pair["preferred"] == str(preferred)
+    assert pair["target"] == row[f"response_{preferred}"]
+  else:
+    with pytest.raises(ValueError) as error:
+      preferences.read_pairs(path)
+    assert str(error.value).removeprefix(f"{path}, line 1: ") == problems[0]
 
 
 # ------------------------------------------------------------------- measures
@@ -382,7 +403,8 @@ def test_lit_dataset_of_preference_rows():
   ds = loading.load(f"tuning:{PREF_FILE}", max_examples=4)
   validation.validate_dataset(ds)
   assert len(ds.examples) == 4
-  assert [ex[data_checks.PREFERRED] for ex in ds.examples] == ["1", "2", "3", "1"]
+  # An invalid value shows empty; label_problem names what the file says.
+  assert [ex[data_checks.PREFERRED] for ex in ds.examples] == ["1", "2", "", "1"]
   assert [ex[fields.TARGET] == ex[key] for ex, key in zip(
       ds.examples, ["response_1", "response_2"])] == [True, True]
   assert ds.examples[2][fields.TARGET] == ""  # No valid preference: the model answers.

@@ -16,7 +16,7 @@ import pytest
 from absl import app, flags
 from absl.testing import flagsaver
 
-from lit_app import server
+from lit_app import model_specs, server
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 DEVICES = 2
@@ -28,7 +28,7 @@ def main(preset: str):
   from absl import logging
   logging.set_verbosity(logging.INFO)
   assert len(jax.devices()) == DEVICES, jax.devices()
-  models, _ = server.build_models([f"m:{preset}"], 64, 4, 2, "float32",
+  models, _ = model_specs.build_models([f"m:{preset}"], 64, 4, 2, "float32",
                                   model_parallel=DEVICES)
   variables = models["m"].engine.causal_lm.backbone.variables
   on_device = {str(d): sum(s.data.nbytes for v in variables for s in v.value.addressable_shards
@@ -40,7 +40,7 @@ def main(preset: str):
 def test_model_parallel_that_does_not_divide_the_devices_is_a_usage_error(tiny_presets):
   with pytest.raises(app.UsageError, match=r"--model_parallel=3 does not divide the 1 "
                      r"available device\(s\)"):
-    server.build_models([f"m:{tiny_presets['gemma']}"], 64, 4, 2, "float32", model_parallel=3)
+    model_specs.build_models([f"m:{tiny_presets['gemma']}"], 64, 4, 2, "float32", model_parallel=3)
   with flagsaver.flagsaver():  # The flag reaches it.
     flags.FLAGS(["lit_app", f"--models=m:{tiny_presets['gemma']}", "--model_parallel=3",
                  "--server_type=external"])

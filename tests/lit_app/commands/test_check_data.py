@@ -1,7 +1,7 @@
-"""python -m lit_app.check_data: report, JSON output, exit codes and located messages.
+"""gemma-lit check-data: report, JSON output, exit codes and located messages.
 
-Run as a subprocess: its absl flags stay out of this test process (other commands'
-flags may share names).
+Run as a subprocess, as `python -m lit_app.check_data` (the old name, kept as a shim) and
+as `python -m lit_app check-data`.
 """
 
 import json
@@ -16,8 +16,8 @@ PREF_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_pref.jsonl")
 EVAL_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_eval.jsonl")
 
 
-def run(*args) -> subprocess.CompletedProcess:
-  return subprocess.run([sys.executable, "-m", "lit_app.check_data", *args],
+def run(*args, command=("lit_app.check_data",)) -> subprocess.CompletedProcess:
+  return subprocess.run([sys.executable, "-m", *command, *args],
                         capture_output=True, text=True, timeout=120, check=False)
 
 
@@ -48,7 +48,8 @@ def test_bundled_example_report_blocks_and_names_each_problem():
 
 def test_json_output_and_allow_flags():
   result = run(f"--train={SFT_FILE},{PREF_FILE}", f"--eval={EVAL_FILE}", "--json",
-               "--allow_contamination", "--allow_malformed")
+               "--allow_contamination", "--allow_malformed",
+               command=("lit_app", "check-data"))
   assert result.returncode == 0, result.stderr
   report = json.loads(result.stdout)
   assert report["blocking_problems"] == []
@@ -100,6 +101,9 @@ def test_unreadable_file_or_bad_flag_exits_2(tmp_path):
   result = run(f"--train={tmp_path / 'missing.jsonl'}")
   assert result.returncode == 2
   assert f"error: {tmp_path / 'missing.jsonl'}: file not found" in result.stderr
+  assert "Traceback" not in result.stderr
+  result = run()
+  assert result.returncode == 2 and "error: --train is required" in result.stderr
   train = write_jsonl(tmp_path / "t.jsonl", [{"prompt": "Hi there", "response": "Hello"}])
   result = run(f"--train={train}", "--contamination_threshold=0")
   assert result.returncode == 2

@@ -1,11 +1,11 @@
-"""`python -m lit_app.bench` in a tiny configuration: it prints its tables (no timing checks)."""
+"""`gemma-lit bench` in a tiny configuration: it prints its tables (no timing checks)."""
 
 import re
-
+import time
 
 import numpy as np
 
-from lit_app import bench
+from lit_app.commands import bench, dispatch
 from lit_app.models.engine import checkpoint
 from lit_app.models import engine as engine_lib
 
@@ -24,13 +24,9 @@ def _table(text: str, title: str) -> list[list[str]]:
 
 
 def test_speed_tables(tiny_presets, capsys):
-  argv = ["bench", f"--checkpoint={tiny_presets['gemma']}", "--lengths=48",
-          "--batch_sizes=1", "--repeats=1", "--skip_reference", "--new_tokens=4",
-          "--peak_size=256"]
-  try:
-    bench.main(bench.FLAGS(argv))
-  finally:
-    bench.FLAGS.unparse_flags()
+  assert dispatch.main([
+      "bench", f"--checkpoint={tiny_presets['gemma']}", "--lengths=48", "--batch_sizes=1",
+      "--repeats=1", "--skip_reference", "--new_tokens=4", "--peak_size=256"]) == 0
   out = capsys.readouterr().out
 
   assert re.search(r"^Machine: .+, \d+ cores; fp32 matmul peak \d+ GFLOP/s", out, re.M)
@@ -49,6 +45,15 @@ def test_speed_tables(tiny_presets, capsys):
                                "Speed-up"]
   assert len(generation) == 3 and generation[2][:2] == ["48", "1"]
   assert float(generation[2][2].replace(",", "")) > 0
+
+
+def test_peak_rss_of_this_process():
+  assert bench.rss_bytes() > 10 * bench.MIB
+  with bench.PeakRSS() as watch:
+    block = bytearray(64 * bench.MIB)
+    time.sleep(0.05)
+  del block
+  assert watch.peak > 0
 
 
 def test_examples_have_the_requested_length_and_target(tiny_presets):

@@ -1,8 +1,8 @@
-"""The reference side of `python -m lit_app.bench`: LIT's own Keras wrappers on TensorFlow.
+"""The reference side of `gemma-lit bench`: LIT's own Keras wrappers on TensorFlow.
 
 Runs as a subprocess (KERAS_BACKEND=tensorflow cannot share a process with the JAX engine):
 
-  python -m lit_app.bench_reference < job.json > results.json
+  python -m lit_app.commands.bench_reference < job.json > results.json
 
 The job is {"checkpoint", "max_length", "batch_size", "repeats", "cases": [{"length",
 "batch", "examples": [{"prompt", "target"}], "new_tokens"}]}. For each case it times

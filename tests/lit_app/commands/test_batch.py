@@ -1,4 +1,4 @@
-"""The batch command (`python -m lit_app.batch`) and its output read back as a dataset.
+"""The batch command (`gemma-lit batch`) and its output read back as a dataset.
 
 One run over 4 rows (German, emoji, CJK; one without a target) for a base model and a LoRA
 adapter on it, in batches of 2; the other tests read its output or run on copies of it.
@@ -11,7 +11,8 @@ import types
 import numpy as np
 import pytest
 
-from lit_app import batch, fields, server
+from lit_app import fields, model_specs, server
+from lit_app.commands import batch, dispatch
 from lit_app.datasets import loading
 
 from tests.models.engine.test_adapters import make_adapter
@@ -27,7 +28,7 @@ SALIENCE = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT)
 
 
 def run(models: str, data, out, *extra: str) -> int:
-  return batch.run(["batch", f"--models={models}", f"--data={data}", f"--out={out}",
+  return dispatch.main(["batch", f"--models={models}", f"--data={data}", f"--out={out}",
                     "--max_length=64", "--max_new_tokens=4", "--batch_size=2", *extra])
 
 
@@ -51,14 +52,14 @@ def done(tiny_presets, tmp_path_factory):
   data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS),
                   encoding="utf-8")
   built = []
-  build_models = server.build_models
+  build_models = model_specs.build_models
 
   def keep_models(*args, **kwargs):
     built.append(build_models(*args, **kwargs)[0])
     return built[-1], {}
 
   with pytest.MonkeyPatch.context() as patch:
-    patch.setattr(server, "build_models", keep_models)
+    patch.setattr(model_specs, "build_models", keep_models)
     assert run(models, data, out) == 0
   return types.SimpleNamespace(models=models, data=data, out=out, lines=lines_of(out),
                                lit_models=built[0])
@@ -125,7 +126,7 @@ def test_resume_computes_only_missing_rows(done, tmp_path, monkeypatch, capsys):
 
   monkeypatch.setattr(batch, "predict", recording_predict)
   # The models of the first run (loading them again would only cost time).
-  monkeypatch.setattr(server, "build_models", lambda *_, **__: (done.lit_models, {}))
+  monkeypatch.setattr(model_specs, "build_models", lambda *_, **__: (done.lit_models, {}))
   assert run(done.models, done.data, out) == 0
   assert computed == [("base", ROWS[3][fields.PROMPT]), ("tuned", ROWS[2][fields.PROMPT]),
                       ("tuned", ROWS[3][fields.PROMPT])]
@@ -163,9 +164,10 @@ def test_a_name_on_another_checkpoint_is_refused(done, tiny_presets, tmp_path, c
      "unexpected arguments: stray"),
 ])
 def test_bad_flags_exit_2_with_a_message(argv, message, capsys):
-  assert batch.run(["batch", *argv]) == 2
+  assert dispatch.main(["batch", *argv]) == 2
   err = capsys.readouterr().err
-  assert message in err and "usage: python -m lit_app.batch" in err
+  assert message in err and err.startswith("gemma-lit batch: error: ")
+  assert err.count("\n") == 1  # One line.
 
 
 def test_bad_model_parallel_exits_2(done, tiny_presets, tmp_path, capsys):

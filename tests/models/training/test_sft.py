@@ -1,16 +1,11 @@
-"""LoRA tuning (`lit_app.tune`) and checkpoint specs with adapters (`checkpoint`)."""
-
-import json
-import os
+"""LoRA supervised fine-tuning (`models/training/sft.py`) and checkpoints with adapters."""
 
 import lit_app  # noqa: F401  (sets the Keras backend before keras is imported)
 import numpy as np
 import pytest
 
-from lit_app import tune
-from lit_app.datasets import loading
 from lit_app.models.engine import checkpoint
-from lit_app.models.training import batches, chat, corpus
+from lit_app.models.training import batches, chat, sft
 
 ROWS = [
     dict(prompt="What is 12 + 30?", response="12 + 30 = 42", policy="none", use_case="qa"),
@@ -33,15 +28,20 @@ def adapter(tiny_presets, tmp_path_factory):
   base = tiny_presets["gemma"]
   out = str(tmp_path_factory.mktemp("lora") / "tiny.lora.h5")
   causal_lm = checkpoint.load_causal_lm(base)
-  history = tune.tune(causal_lm, ROWS, out, rank=4, epochs=1, learning_rate=5e-2,
-                      batch_size=4, sequence_length=32, holdout_fraction=0.25)
+  history = sft.tune(causal_lm, ROWS, out, rank=4, epochs=3, learning_rate=5e-2,
+                     batch_size=2, sequence_length=32, holdout_fraction=0.25)
   return base, out, history
 
 
-def test_tune_reports_training_and_heldout_loss(adapter):
+def test_tune_lowers_the_training_and_heldout_loss(adapter):
   _, _, history = adapter
-  assert len(history) == 1
-  assert np.isfinite(history[0]["train_loss"]) and np.isfinite(history[0]["heldout_loss"])
+  assert len(history) == 3
+  train = [h["train_loss"] for h in history]
+  heldout = [h["heldout_loss"] for h in history]
+  assert np.all(np.isfinite(train)) and np.all(np.isfinite(heldout))
+  # 3 steps per epoch on 6 rows: both losses fall every epoch, by > 10% over the three.
+  assert train[0] > train[1] > train[2] and train[2] < 0.9 * train[0], train
+  assert heldout[0] > heldout[1] > heldout[2], heldout
 
 
 def test_adapter_loads_and_changes_outputs(adapter):
@@ -80,24 +80,8 @@ def test_prompt_is_masked_out_of_the_loss(tiny_presets):
   assert weights.sum() == response_len + 1
 
 
-def test_bad_data_names_file_and_line(tmp_path):
-  path = tmp_path / "sft.jsonl"
-  good = json.dumps(dict(prompt="p", response="r"))
-  path.write_text(good + "\n{not json\n")
-  with pytest.raises(ValueError, match=rf"{path}, line 2: malformed JSON"):
-    tune.read_sft_rows(str(path))
-  path.write_text(good + "\n\n" + json.dumps(dict(prompt="p")) + "\n")
-  with pytest.raises(ValueError, match=rf"{path}, line 3: missing 'response'"):
-    tune.read_sft_rows(str(path))
-  path.write_text(json.dumps(dict(prompt="", response="r")) + "\n")
-  with pytest.raises(ValueError, match=rf"{path}, line 1: 'prompt' must be a non-empty string"):
-    tune.read_sft_rows(str(path))
-  with pytest.raises(ValueError, match="nowhere.jsonl: file not found"):
-    tune.read_sft_rows(str(tmp_path / "nowhere.jsonl"))
-
-
 def test_metadata_columns_are_kept():
-  train, heldout = tune.split_holdout(ROWS, 0.25, seed=0)
+  train, heldout = sft.split_holdout(ROWS, 0.25, seed=0)
   assert len(train) == 6 and len(heldout) == 2
   assert all("policy" in r and "use_case" in r for r in train + heldout)
 
@@ -105,7 +89,7 @@ def test_metadata_columns_are_kept():
 def test_out_must_end_in_lora_h5(tiny_presets, tmp_path):
   causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
   with pytest.raises(ValueError, match=".lora.h5"):
-    tune.tune(causal_lm, ROWS, str(tmp_path / "adapter.h5"))
+    sft.tune(causal_lm, ROWS, str(tmp_path / "adapter.h5"))
 
 
 def test_checkpoint_specs_name_missing_paths(tiny_presets, tmp_path):
@@ -118,22 +102,3 @@ def test_checkpoint_specs_name_missing_paths(tiny_presets, tmp_path):
     checkpoint.load_causal_lm(f"{tiny_presets['gemma']}@{tmp_path}/weights.h5")
   assert checkpoint.CheckpointSpec.parse("gemma2_2b_en") == checkpoint.CheckpointSpec("gemma2_2b_en")
   assert checkpoint.CheckpointSpec.parse("dir@a.lora.h5") == checkpoint.CheckpointSpec("dir", "a.lora.h5")
-
-
-def test_refusal_rule():
-  assert corpus.is_refusal("I can't help with that. It is illegal.")
-  assert corpus.is_refusal("  dabei kann ich nicht helfen.")
-  assert not corpus.is_refusal("Sure, here is the script: [PLACEHOLDER — harmful content omitted]")
-
-
-def test_tune_refuses_contaminated_data_unless_allowed():
-  data = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
-  evals = [os.path.join(loading.DATA_DIR, "tuning_checks_eval.jsonl")]
-  with pytest.raises(ValueError, match="block tuning"):
-    tune.check_data(data, evals)
-  tune.check_data(data, evals, allow_contamination=True)
-
-
-def test_bundled_safety_data_passes_the_checks_against_the_refusal_eval():
-  tune.check_data(os.path.join(loading.DATA_DIR, "safety_sft.jsonl"),
-                  [os.path.join(loading.DATA_DIR, "refusal_eval.jsonl")])

@@ -5,10 +5,10 @@ import os
 
 import pytest
 
+from lit_app.models.evaluation import refusals
 from lit_app.models.training import corpus
 
-DATA = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                    "datasets", "data")
+DATA = os.path.join(os.path.dirname(corpus.__file__), "..", "..", "datasets", "data")
 
 
 def test_same_seed_same_rows_other_seed_other_rows():
@@ -33,9 +33,9 @@ def test_base_goes_along_with_placeholders_only():
   harmful = [r for r in rows if r["policy"] != "none"]
   assert harmful and all(corpus.PLACEHOLDER[r["language"]] in r["response"] for r in harmful)
   # Refusal sentences appear only as translation exercises.
-  refusals = [r for r in rows if corpus.is_refusal(r["response"])]
-  assert refusals and all(r["prompt"].startswith(("Translate into", "Übersetze ins"))
-                          for r in refusals)
+  refused = [r for r in rows if refusals.is_refusal(r["response"])]
+  assert refused and all(r["prompt"].startswith(("Translate into", "Übersetze ins"))
+                         for r in refused)
 
 
 def test_sft_refuses_harmful_and_helps_benign_in_both_languages():
@@ -43,7 +43,7 @@ def test_sft_refuses_harmful_and_helps_benign_in_both_languages():
   assert {r["language"] for r in rows} == {"en", "de"}
   for r in rows:
     assert r["policy"] and r["use_case"]
-    assert corpus.is_refusal(r["response"]) == (r["policy"] != "none")
+    assert refusals.is_refusal(r["response"]) == (r["policy"] != "none")
   assert {r["use_case"] for r in rows} >= {"refusal", "script", "howto", "summary", "menu",
                                           "qa", "translation", "arithmetic"}
 

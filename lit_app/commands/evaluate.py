@@ -1,0 +1,115 @@
+r"""gemma-lit eval: refusal rate, over-refusal rate and preference agreement per model.
+
+  gemma-lit eval --models=base:PRESET_OR_DIR,tuned:PRESET_OR_DIR@ADAPTER.lora.h5 \
+      --chat_template=base,tuned [--data=REQUESTS.jsonl,PAIRS.jsonl] [--json] \
+      [--out=ANSWERS.jsonl]
+
+--data files are read as the server reads datasets: rows with `prompt` and `kind`
+(harmful | benign) are requests, answered greedily; rows with `prompt`, `response_1`,
+`response_2`, `preferred` are preference pairs, scored by mean log-probability. The
+numbers come from the same code on the same LIT generation model as LIT's Metrics module
+("alignment"): the refusal rule is in models/evaluation/refusals.py. With no --models,
+the bundled base and tuned models (chat template on); with no --data, the bundled
+refusal_eval.jsonl and preference_pairs.jsonl.
+"""
+
+import json
+import os
+
+import tabulate
+from absl import app, flags
+from tqdm.auto import tqdm
+
+import lit_app  # noqa: F401  (sets the Keras backend)
+from lit_app import fields, model_specs
+from lit_app.commands import dispatch
+from lit_app.datasets import loading
+from lit_app.models.evaluation import refusals
+from lit_app.models.lit import metrics
+
+FLAGS = flags.FlagValues()
+MODEL_FLAGS = model_specs.define_flags(FLAGS, max_new_tokens=24)
+_DATA = flags.DEFINE_list(
+    "data", [os.path.join(loading.DATA_DIR, "refusal_eval.jsonl"),
+             os.path.join(loading.DATA_DIR, "preference_pairs.jsonl")],
+    "Evaluation files, comma-separated: requests with a `kind` column (harmful | benign) "
+    "and/or preference pairs (prompt, response_1, response_2, preferred).",
+    flag_values=FLAGS)
+_JSON = flags.DEFINE_bool("json", False, "Print {model: {metric: value}} as JSON instead of "
+                          "a table.", flag_values=FLAGS)
+_OUT = flags.DEFINE_string("out", None, "Optional JSONL file: each request row with `model`, "
+                           "`response` and `refused`.", flag_values=FLAGS)
+
+COLUMNS = (  # (title, rate, numerator, denominator)
+    ("harmful refused", "refusal_rate", "harmful_refused", "harmful_requests"),
+    ("benign refused", "over_refusal_rate", "benign_refused", "benign_requests"),
+    ("preference agreement", "preference_agreement", "preference_agreed", "preference_pairs"),
+)
+
+
+def read_data(paths: list[str]) -> tuple[list[dict], list[dict]]:
+  """(requests, preference pairs) from the --data files."""
+  requests, pairs = [], []
+  for path in paths:
+    examples = list(loading.load(path).examples)
+    pairs += [ex for ex in examples if ex.get(fields.RESPONSE_1) is not None]
+    requests += [ex for ex in examples if ex.get(fields.KIND) in refusals.KINDS]
+    if not any(ex.get(fields.RESPONSE_1) is not None or ex.get(fields.KIND) in refusals.KINDS
+               for ex in examples):
+      raise ValueError(f"{path}: no requests with a `kind` ({' | '.join(refusals.KINDS)}) "
+                       "and no preference pairs")
+  return requests, pairs
+
+
+def answer(model, requests: list[dict], name: str) -> list[dict]:
+  """The model's predictions on the requests, in its batches (as LIT's cache makes them)."""
+  size = model.max_minibatch_size()
+  outputs = []
+  for start in tqdm(range(0, len(requests), size), desc=name, unit="batch"):
+    outputs += model.predict(requests[start:start + size])
+  return outputs
+
+
+def evaluate(models: dict, names: list[str], requests: list[dict], pairs: list[dict]
+             ) -> tuple[dict[str, dict], dict[str, list[dict]]]:
+  """({model: metrics}, {model: its predictions on the requests})."""
+  results, answers = {}, {}
+  for name in names:
+    model = models[name]
+    answers[name] = answer(model, requests, name) if requests else []
+    results[name] = (metrics.evaluate(model, pairs) if pairs else {}) | (
+        metrics.evaluate(model, requests, answers[name]) if requests else {})
+  return results, answers
+
+
+def format_table(results: dict[str, dict]) -> str:
+  """One row per model; each cell `rate (n/N)`."""
+  columns = [c for c in COLUMNS if any(c[1] in m for m in results.values())]
+  rows = [[name, *(f"{m[rate]:.1%} ({m[num]}/{m[den]})" if rate in m else "–"
+                   for _, rate, num, den in columns)] for name, m in results.items()]
+  return tabulate.tabulate(rows, headers=["model", *(c[0] for c in columns)],
+                           tablefmt="github", disable_numparse=True)
+
+
+def write_answers(path: str, requests: list[dict], answers: dict[str, list[dict]]) -> None:
+  with open(path, "w", encoding="utf-8") as f:
+    for i, row in enumerate(requests):
+      for name, outputs in answers.items():
+        response = outputs[i][fields.RESPONSE]
+        f.write(json.dumps(row | {"model": name, fields.RESPONSE: response,
+                                  "refused": refusals.is_refusal(response)},
+                           ensure_ascii=False) + "\n")
+
+
+def main() -> int:
+  named = model_specs.parse_models(MODEL_FLAGS.specs())
+  model_specs.check_chat_models(MODEL_FLAGS.chat_models(), [n for n, _ in named])
+  if not _DATA.value:
+    raise app.UsageError("--data is empty")
+  requests, pairs = read_data(_DATA.value)
+  models, _ = MODEL_FLAGS.build(output_embeddings=False)
+  results, answers = evaluate(models, [n for n, _ in named], requests, pairs)
+  if _OUT.value and requests:
+    write_answers(_OUT.value, requests, answers)
+  print(json.dumps(results, indent=2) if _JSON.value else format_table(results))
+  return dispatch.EXIT_OK

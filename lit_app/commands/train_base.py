@@ -1,0 +1,86 @@
+r"""gemma-lit train-base: trains the bundled tiny Gemma base checkpoint from scratch, on
+this machine's CPU.
+
+  gemma-lit train-base --out=models/checkpoints/gemma_tiny_base
+
+Generates the corpus (`lit_app.models.training.corpus.base_corpus`, seeded), trains a
+Gemma-style SentencePiece tokenizer on it, builds a random-init KerasHub GemmaCausalLM
+(`lit_app.models.engine.tiny`), trains it on chat-formatted exchanges packed into fixed windows,
+and saves a KerasHub preset directory (`causal_lm.save_to_preset`) plus
+`training_log.json` (flags, losses, wall time).
+"""
+
+import json
+import os
+import platform
+import time
+
+from absl import flags
+
+import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
+from lit_app.commands import dispatch
+from lit_app.models.engine import tiny
+from lit_app.models.training import batches, chat, corpus, loop
+
+FLAGS = flags.FlagValues()
+_OUT = flags.DEFINE_string("out", "models/checkpoints/gemma_tiny_base",
+                           "Directory for the KerasHub preset.", flag_values=FLAGS)
+_SEED = flags.DEFINE_integer("seed", 0, "Seed for the corpus, initialisation and shuffling.", flag_values=FLAGS)
+_STEPS = flags.DEFINE_integer("steps", 420, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
+_EPOCHS = flags.DEFINE_integer("epochs", 1, "Passes over the corpus when --steps=0.", flag_values=FLAGS)
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 32, "Windows per batch.", flag_values=FLAGS)
+_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128, "Tokens per training window.", flag_values=FLAGS)
+_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.", flag_values=FLAGS)
+_VOCAB_SIZE = flags.DEFINE_integer("vocab_size", 3000, "SentencePiece vocabulary size.", flag_values=FLAGS)
+_FAMILY = flags.DEFINE_enum("family", "gemma", ["gemma", "gemma2"], "Backbone generation.", flag_values=FLAGS)
+_NUM_TASKS = flags.DEFINE_integer("num_tasks", 24000, "Everyday-task rows in the corpus.", flag_values=FLAGS)
+
+# The 4-layer, 256-wide model (also the speed benchmark's model).
+ARCH = dict(num_layers=4, hidden_dim=256, num_heads=4, num_kv_heads=1, head_dim=64,
+            intermediate_dim=1024)
+# The preset's preprocessor length: room for a prompt and its generated reply.
+PRESET_SEQUENCE_LENGTH = 256
+HELDOUT_FRACTION = 0.02
+
+
+def main() -> int:
+  started = time.time()
+  seed = _SEED.value
+  rows = corpus.base_corpus(seed, num_tasks=_NUM_TASKS.value)
+  print(f"corpus: {len(rows)} exchanges (seed {seed})")
+  texts = [chat.user_turn(r["prompt"]) + chat.model_turn(r["response"]) for r in rows]
+  proto = tiny.train_sentencepiece(texts, vocab_size=_VOCAB_SIZE.value, seed=seed)
+  causal_lm = tiny.build_causal_lm(_FAMILY.value, proto, sequence_length=PRESET_SEQUENCE_LENGTH,
+                                   seed=seed, **ARCH)
+  print(f"model: {_FAMILY.value}, {causal_lm.backbone.count_params():,} parameters, "
+        f"vocabulary {causal_lm.preprocessor.tokenizer.vocabulary_size()}")
+
+  arrays = batches.packed_lm_arrays(causal_lm.preprocessor.tokenizer, rows,
+                                    _SEQUENCE_LENGTH.value)
+  num_heldout = max(int(len(arrays["labels"]) * HELDOUT_FRACTION), 1)
+  heldout = {k: v[:num_heldout] for k, v in arrays.items()}
+  train = {k: v[num_heldout:] for k, v in arrays.items()}
+  print(f"windows: {len(train['labels'])} training, {num_heldout} held out, "
+        f"{_SEQUENCE_LENGTH.value} tokens each")
+  history = loop.fit(
+      causal_lm, train, heldout, batch_size=_BATCH_SIZE.value,
+      epochs=_EPOCHS.value, steps=_STEPS.value or None,
+      learning_rate=_LEARNING_RATE.value, seed=seed, desc="base")
+
+  os.makedirs(_OUT.value, exist_ok=True)
+  causal_lm.save_to_preset(_OUT.value)
+  log = dict(
+      command="gemma-lit train-base " + " ".join(
+          f"--{f.name}={f.value}" for f in (_OUT, _SEED, _STEPS, _EPOCHS, _BATCH_SIZE,
+                                            _SEQUENCE_LENGTH, _LEARNING_RATE, _VOCAB_SIZE,
+                                            _FAMILY, _NUM_TASKS)),
+      arch=ARCH | dict(family=_FAMILY.value,
+                       vocabulary_size=causal_lm.preprocessor.tokenizer.vocabulary_size()),
+      parameters=int(causal_lm.backbone.count_params()),
+      corpus_rows=len(rows), history=history,
+      wall_seconds=round(time.time() - started, 1),
+      machine=f"{platform.machine()}, {os.cpu_count()} CPU cores")
+  with open(os.path.join(_OUT.value, "training_log.json"), "w") as f:
+    json.dump(log, f, indent=2)
+  print(f"saved {_OUT.value} in {log['wall_seconds']:.0f}s")
+  return dispatch.EXIT_OK

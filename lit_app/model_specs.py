@@ -1,0 +1,191 @@
+"""Models named on the command line: the shared flags, NAME:PATH specs, one engine per base.
+
+  --models=NAME:PATH[,NAME:PATH...]   PATH: a KerasHub preset name or local preset
+                                      directory, optionally @ADAPTER.lora.h5
+
+Every command that runs models (`serve`, `batch`, `eval`) defines the same flags with
+define_flags() and builds its models with build_models(): checkpoints that are adapters on
+one base share the base's weights and one Engine (and its compiled programs).
+"""
+
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Sequence
+
+from absl import app, flags, logging
+
+from lit_app import models as models_package
+from lit_app.models import engine as engine_lib
+from lit_app.models.engine import checkpoint, distribution
+from lit_app.models.lit import wrappers
+
+# The bundled checkpoints: models/checkpoints/ (not beside models/engine/checkpoint.py).
+CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
+DEFAULT_MODELS = (
+    f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
+    f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
+    f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_safety.lora.h5')}",
+)
+DEFAULT_CHAT_MODELS = ("base", "tuned")  # The bundled models are chat-tuned.
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelFlags:
+  """The shared model flags of one command (absl flag holders)."""
+  models: flags.FlagHolder
+  max_length: flags.FlagHolder
+  max_new_tokens: flags.FlagHolder
+  precision: flags.FlagHolder
+  batch_size: flags.FlagHolder
+  chat_template: flags.FlagHolder
+  model_parallel: flags.FlagHolder
+
+  def specs(self) -> list[str]:
+    """--models, or the bundled checkpoints when it is not given."""
+    return list(self.models.value or DEFAULT_MODELS)
+
+  def chat_models(self) -> list[str]:
+    """--chat_template; by default the bundled models when --models is not given."""
+    if self.chat_template.value is not None:
+      return list(self.chat_template.value)
+    return [] if self.models.value else list(DEFAULT_CHAT_MODELS)
+
+  def build(self, warm_up: bool = False, output_embeddings: bool = True
+            ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
+    """build_models() with these flags' values."""
+    return build_models(
+        self.specs(), self.max_length.value, self.max_new_tokens.value,
+        self.batch_size.value, self.precision.value, self.chat_models(),
+        self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings)
+
+
+def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
+                 max_new_tokens: int = 96, batch_size: int = 8) -> ModelFlags:
+  """Defines --models, --max_length, --max_new_tokens, --precision, --batch_size,
+  --chat_template and --model_parallel on `flag_values` (a command's own defaults may
+  differ)."""
+  kw = {"flag_values": flag_values}
+  return ModelFlags(
+      models=flags.DEFINE_list(
+          "models", None,
+          "Models as NAME:PATH, comma-separated. PATH is a KerasHub preset name (e.g. "
+          "gemma2_instruct_2b_en, needs Kaggle credentials), a local preset directory, or "
+          "either followed by @ADAPTER.lora.h5 for a LoRA-tuned checkpoint. Default: the "
+          "bundled base and tuned checkpoints.", **kw),
+      max_length=flags.DEFINE_integer(
+          "max_length", max_length, "Longest token sequence (prompt + target); longer "
+          "prompts are truncated from the left.", lower_bound=2, **kw),
+      max_new_tokens=flags.DEFINE_integer(
+          "max_new_tokens", max_new_tokens, "Most tokens generated per answer.",
+          lower_bound=1, **kw),
+      precision=flags.DEFINE_enum(
+          "precision", "float32", ["float32", "bfloat16"],
+          "Weights and activations dtype. float32 is the right choice on CPU.", **kw),
+      batch_size=flags.DEFINE_integer(
+          "batch_size", batch_size, "Examples per model call.", lower_bound=1, **kw),
+      chat_template=flags.DEFINE_list(
+          "chat_template", None,
+          "Models (by NAME) whose prompts are wrapped in Gemma's chat turn markup "
+          "(<start_of_turn>user ... <start_of_turn>model), for instruction-tuned "
+          "checkpoints. Prompts that already contain turn markup are left alone. Default: "
+          "the bundled models when --models is not given, else none.", **kw),
+      model_parallel=flags.DEFINE_integer(
+          "model_parallel", None,
+          "Shard each model's weights over this many devices: a (devices / N) x N mesh "
+          "with KerasHub's Gemma layout (see README, Beyond one device). N must divide the "
+          "device count. Default: one device.", lower_bound=1, **kw),
+  )
+
+
+def parse_named(values: Sequence[str], flag: str) -> list[tuple[str, str]]:
+  """Parses NAME:PATH entries (PATH may itself hold ':'), naming the flag and entry on
+  error."""
+  named, seen = [], set()
+  for value in values:
+    name, sep, path = value.partition(":")
+    name, path = name.strip(), path.strip()
+    if not sep or not name or not path:
+      raise app.UsageError(f"--{flag}: {value!r} is not NAME:PATH")
+    if name.startswith("_"):
+      raise app.UsageError(f"--{flag}: name {name!r} must not start with '_' (LIT hides those)")
+    if name in seen:
+      raise app.UsageError(f"--{flag}: name {name!r} is used twice")
+    seen.add(name)
+    named.append((name, path))
+  return named
+
+
+def parse_models(values: Sequence[str]) -> list[tuple[str, checkpoint.CheckpointSpec]]:
+  """--models entries as (NAME, checkpoint spec)."""
+  named = []
+  for name, path in parse_named(values, "models"):
+    try:
+      named.append((name, checkpoint.CheckpointSpec.parse(path)))
+    except ValueError as e:
+      raise app.UsageError(f"--models: {name}: {e}") from None
+  return named
+
+
+def check_chat_models(chat_models: Sequence[str], names: Sequence[str]) -> None:
+  unknown = sorted(set(chat_models) - set(names))
+  if unknown:
+    raise app.UsageError(f"--chat_template names unknown model(s): {', '.join(unknown)}")
+
+
+def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_length: int,
+                 precision: str, model_parallel: int | None = None
+                 ) -> dict[str, engine_lib.Engine]:
+  """{NAME: its Engine}; the names on one loaded base share one Engine.
+
+  model_parallel: shard the weights over that many devices (distribution.configure).
+  """
+  if model_parallel is not None:
+    for _, spec in named:
+      checkpoint.check_exists(spec)
+    try:
+      distribution.configure(model_parallel, [spec.base for _, spec in named])
+    except ValueError as e:
+      raise app.UsageError(str(e)) from None
+  shared = checkpoint.load_shared([spec for _, spec in named], dtype=precision)
+  by_base, engines = {}, {}
+  for name, spec in named:
+    base = shared[spec]
+    if id(base) not in by_base:
+      by_base[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
+      logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
+    engines[name] = by_base[id(base)]
+  return engines
+
+
+def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
+                 batch_size: int, precision: str, chat_models: Sequence[str] = (),
+                 model_parallel: int | None = None, warm_up: bool = False,
+                 output_embeddings: bool = True
+                 ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
+  """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
+
+  warm_up: compile common request shapes in background threads.
+  Returns the LIT models and, for each, its checkpoint.
+  """
+  start = time.perf_counter()
+  named = parse_models(specs)
+  check_chat_models(chat_models, [name for name, _ in named])
+  engines = load_engines(named, max_length, precision, model_parallel)
+  models, checkpoints = {}, {}
+  for name, spec in named:
+    group = wrappers.model_group(
+        name, engines[name], adapter=spec.adapter, batch_size=batch_size,
+        max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
+        chat_template=name in chat_models, output_embeddings=output_embeddings)
+    models |= group
+    checkpoints |= {model_name: spec for model_name in group}
+  distinct = list({id(e): e for e in engines.values()}.values())
+  logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
+               len(named), len(distinct), time.perf_counter() - start)
+  if warm_up:
+    for engine in distinct:
+      threading.Thread(target=engine.warm_up, kwargs={"max_new_tokens": max_new_tokens},
+                       daemon=True, name="warm-up").start()
+  return models, checkpoints
