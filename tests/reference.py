@@ -38,11 +38,20 @@ def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
     emb = np.asarray(engine._embed(ids[None]), np.float32)
   if eps is None:
     eps = min(1e-2, relative_eps * float(np.sqrt(np.mean(emb ** 2))))
+  def derivative(step):  # d/dt loss(emb + t·step) at t = 0, fourth-order stencil.
+    return (8 * (loss(emb + step) - loss(emb - step))
+            - (loss(emb + 2 * step) - loss(emb - 2 * step))) / 12
+
   grad = np.zeros_like(emb)
+  grad_dot_input = np.zeros(n, np.float32)
   for j in range(n):
     for d in range(emb.shape[-1]):
       step = np.zeros_like(emb)
       step[0, j, d] = eps
-      grad[0, j, d] = (8 * (loss(emb + step) - loss(emb - step))
-                       - (loss(emb + 2 * step) - loss(emb - 2 * step))) / (12 * eps)
-  return np.linalg.norm(grad[0], axis=-1), np.sum(grad[0] * emb[0], axis=-1)
+      grad[0, j, d] = derivative(step) / eps
+    # gradient·input is the derivative along the token's own embedding: one well-scaled
+    # difference instead of a sum of d noisy coordinates that nearly cancel.
+    along = np.zeros_like(emb)
+    along[0, j] = 1e-2 * emb[0, j]
+    grad_dot_input[j] = derivative(along) / 1e-2
+  return np.linalg.norm(grad[0], axis=-1), grad_dot_input

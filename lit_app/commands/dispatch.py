@@ -27,6 +27,8 @@ COMMANDS = {  # name: (module, summary)
                    "check tuning data: coverage, duplicates, contamination, labels"),
     "bench": ("lit_app.commands.bench", "time and measure the engine against LIT's reference"),
     "train-base": ("lit_app.commands.train_base", "train the bundled tiny Gemma from scratch"),
+    "report": ("lit_app.commands.report",
+               "export saved findings as self-contained HTML pages"),
 }
 
 

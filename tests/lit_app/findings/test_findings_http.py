@@ -8,7 +8,7 @@ import werkzeug.test
 from absl import flags
 from absl.testing import flagsaver
 
-from lit_app import report
+from lit_app.commands import dispatch
 from lit_app import server
 
 PROMPT = "Translate to German: good morning -> "
@@ -118,9 +118,8 @@ def test_saved_finding_has_a_page_an_export_and_a_row_after_a_restart(start, sta
   assert "Finding 1" in client.get("/findings").get_data(as_text=True)
 
   # The report command writes the same page as a file.
-  with pytest.raises(SystemExit) as done:
-    report.main(["report", "--all", f"--out={tmp_path / 'out'}", f"--state_dir={state_dir}"])
-  assert done.value.code in (0, None)
+  assert dispatch.main(["report", "--all", f"--out={tmp_path / 'out'}",
+                        f"--state_dir={state_dir}"]) == dispatch.EXIT_OK
   written = (tmp_path / "out" / "finding-1.html").read_text(encoding="utf-8")
   assert "tuned refuses" in written and "<style>" in written
   assert not re.search(r'<(?:link|script|img)\b', written)

@@ -1,0 +1,71 @@
+"""The server with local presets of Gemma 4 (dense, MoE, vision-carrying) and Gemma 3n, as a
+user starts it (`--models=NAME:DIR,… --chat_template=…`): salience over HTTP equals finite
+differences, and answers come in the generation's chat markup and stop at its stop token."""
+
+import json
+
+import numpy as np
+import pytest
+import werkzeug.test
+from absl import flags
+from absl.testing import flagsaver
+
+from lit_app import server
+from lit_app.models import engine as engine_lib
+from lit_app.models.engine import checkpoint
+from tests import reference
+from tests.lit_app.lit_client import PROMPT, TARGET, post_preds
+from tests.reference import cosine
+
+VARIANTS = ("gemma4", "gemma4_moe", "gemma4_vision", "gemma3n")
+
+
+@pytest.fixture(scope="module")
+def app(tiny_presets, tmp_path_factory):
+  data = tmp_path_factory.mktemp("data") / "prompts.jsonl"
+  data.write_text(json.dumps({"prompt": PROMPT, "target": TARGET}) + "\n", encoding="utf-8")
+  models = ",".join(f"{v}:{tiny_presets[v]}" for v in VARIANTS)
+  with flagsaver.flagsaver():
+    flags.FLAGS(["lit_app", f"--models={models}", f"--datasets=sample:{data}",
+                 f"--chat_template={','.join(VARIANTS)}", "--server_type=external",
+                 "--max_length=128", "--max_new_tokens=8"])
+    wsgi = server.create_app()
+  return werkzeug.test.Client(wsgi)
+
+
+def _json(resp):
+  assert resp.status_code == 200, resp.get_data(as_text=True)[:500]
+  return json.loads(resp.get_data(as_text=True))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_salience_over_http_matches_finite_differences(app, tiny_presets, variant):
+  tokens = _json(post_preds(app, f"_{variant}_tokenizer", [{"prompt": PROMPT, "target": TARGET}],
+                            "Tokens"))[0]["tokens"]
+  markup = "<|turn>" if variant.startswith("gemma4") else "<start_of_turn>"
+  assert markup in "".join(tokens)  # The chat template is on: tokens show the markup.
+  n_prompt = len(_json(post_preds(app, f"_{variant}_tokenizer", [{"prompt": PROMPT}],
+                                  "Tokens"))[0]["tokens"])
+  mask = [0] * n_prompt + [1] * (len(tokens) - n_prompt)
+  out = _json(post_preds(app, f"_{variant}_salience",
+                         [{"prompt": PROMPT, "target": TARGET, "target_mask": mask}],
+                         "Tokens,TokenScores"))[0]
+
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[variant]), max_length=128)
+  ids, _ = engine.encode(engine.family.chat.user_turn(PROMPT) + TARGET)
+  assert len(ids) == len(tokens)
+  relative_eps = 0.01 if variant.startswith("gemma4") else 0.05
+  fd_l2, fd_gdi = reference.finite_difference_salience(engine, ids, np.flatnonzero(mask),
+                                                       relative_eps=relative_eps)
+  assert cosine(out["grad_l2"], fd_l2) >= 0.999
+  assert cosine(out["grad_dot_input"], fd_gdi) >= 0.999
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_answers_use_the_generations_markup_and_stop_token(app, tiny_presets, variant):
+  [out] = _json(post_preds(app, variant, [{"prompt": PROMPT}], "GeneratedText"))
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[variant]), max_length=128)
+  ids, _ = engine.encode(engine.family.chat.user_turn(PROMPT))
+  [new] = engine.generate([ids], 8)
+  assert out["response"] == engine.decode(new)
+  assert not set(new.tolist()) & set(engine.stop_ids)
