@@ -25,7 +25,7 @@ from lit_app.models.engine import checkpoint
 from lit_app.models.engine import distribution
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import wrappers
-from lit_app.models.lit import template_attribution
+from lit_app.models.lit import faithfulness, template_attribution
 
 _MODELS = flags.DEFINE_list(
     "models", None,
@@ -156,7 +156,8 @@ def build_datasets(specs: Sequence[str] | None) -> dict:
 def interpreters(models: dict) -> dict:
   """LIT's default interpreters plus template-part attribution."""
   return core.default_interpreters(models) | {
-      "Template parts": template_attribution.TemplateAttribution()}
+      "Template parts": template_attribution.TemplateAttribution(),
+      "Faithfulness": faithfulness.Faithfulness()}
 
 
 def metrics() -> dict:
