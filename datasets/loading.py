@@ -100,7 +100,9 @@ def load(path: str, max_examples: int | None = None,
 BATCH_KEY = "batch_key"    # "<row index>:<hash of the input example>:<model name>"
 MODEL = "model"            # The model's name, as in --models.
 CHECKPOINT = "checkpoint"  # Its checkpoint, PRESET_OR_DIR[@ADAPTER.lora.h5].
-SALIENCE_KEYS = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT)  # Rows with a target.
+SALIENCE_KEYS = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT,  # Rows with a target.
+                 fields.INTEGRATED_GRADIENTS, fields.OCCLUSION, fields.TOKEN_OCCLUSION,
+                 fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT)
 BATCH_KEYS = (MODEL, CHECKPOINT, fields.RESPONSE, *SALIENCE_KEYS, BATCH_KEY)
 
 
@@ -147,8 +149,8 @@ class PrecomputedDataset(lit_dataset.Dataset):
         **{k: lit_types.CategoryLabel(required=False) for k in extra},
         fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET, required=False),
         fields.TOKENS: lit_types.Tokens(parent=fields.PROMPT, required=False),
-        fields.GRAD_L2: lit_types.TokenScores(align=fields.TOKENS, required=False),
-        fields.GRAD_DOT_INPUT: lit_types.TokenScores(align=fields.TOKENS, required=False),
+        **{k: lit_types.TokenScores(align=fields.TOKENS, required=False)
+           for k in SALIENCE_KEYS[1:]},
     }
     models = sorted({ex.get(MODEL, "") for ex in examples})
     super().__init__(spec=spec, examples=examples, description=description or (

@@ -15,6 +15,15 @@ GRAD_DOT_INPUT = "grad_dot_input"
 # A tuned model's salience change against its base (normalized grad_l2, tuned − base).
 GRAD_L2_UP_VS_BASE = "grad_l2_up_vs_base"
 GRAD_L2_DOWN_VS_BASE = "grad_l2_down_vs_base"
+# Attribution methods beyond the gradients (models/engine/attribution.py). Each TokenScores
+# field is one method button in LIT's Sequence Salience module.
+FOIL = "foil"  # Optional: an alternative continuation, for the contrastive methods.
+INTEGRATED_GRADIENTS = "integrated_gradients"
+INTEGRATED_GRADIENTS_ERROR = "integrated_gradients_error"  # Completeness error (a Scalar).
+OCCLUSION = "occlusion"              # Whole words zeroed (LIT's "Words" grouping).
+TOKEN_OCCLUSION = "token_occlusion"  # Each displayed token zeroed alone.
+CONTRASTIVE_GRAD_L2 = "contrastive_grad_l2"
+CONTRASTIVE_GRAD_DOT_INPUT = "contrastive_grad_dot_input"
 PROMPT_EMBEDDINGS = "prompt_embeddings"
 RESPONSE_EMBEDDINGS = "response_embeddings"
 # Template datasets: the template, its variables as one JSON object (when rows differ in

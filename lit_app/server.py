@@ -21,7 +21,7 @@ from lit_app.datasets import loading
 from lit_app.models.lit import metrics as alignment
 from lit_app.models.engine import checkpoint
 from lit_app.models import engine as engine_lib
-from lit_app.models.lit import template_attribution
+from lit_app.models.lit import faithfulness, template_attribution
 from lit_app.findings import hooks as findings_hooks
 from lit_app.findings import store as findings_store
 
@@ -74,7 +74,8 @@ def build_datasets(specs: Sequence[str] | None) -> dict:
 def interpreters(models: dict) -> dict:
   """LIT's default interpreters plus template-part attribution."""
   return core.default_interpreters(models) | {
-      "Template parts": template_attribution.TemplateAttribution()}
+      "Template parts": template_attribution.TemplateAttribution(),
+      "Faithfulness": faithfulness.Faithfulness()}
 
 
 def metrics() -> dict:

@@ -12,6 +12,11 @@ OUT gets one JSON line per input row and model: the row's fields as LIT sees the
   tokens, grad_l2, grad_dot_input   for rows with a target: salience over the whole
                       target (the _NAME_salience model with target_mask = 1 on the
                       target's tokens), aligned to the _NAME_tokenizer tokens
+  integrated_gradients, integrated_gradients_error, occlusion, token_occlusion,
+  contrastive_grad_l2, contrastive_grad_dot_input   the other methods of _NAME_salience
+                      (contrastive ones are zeros unless the row has a `foil`)
+  faithfulness_abpc_METHOD   with --faithfulness: each method's ABPC (see
+                      models/lit/faithfulness.py); a mean-ABPC table is printed at the end
   batch_key           "<row index>:<hash of the row>:<model>"
 Resumable: rows whose batch_key is already in OUT are skipped, and a partial last line
 left by a crash is dropped. OUT loads back as a dataset (datasets/loading.py).
@@ -29,6 +34,7 @@ import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import fields, model_specs
 from lit_app.commands import dispatch
 from lit_app.datasets import loading
+from lit_app.models.lit import faithfulness
 
 FLAGS = flags.FlagValues()
 MODEL_FLAGS = model_specs.define_flags(FLAGS)
@@ -36,6 +42,9 @@ flags.DEFINE_string("data", None, "Input rows: a prompt or template .jsonl, or a
                     flag_values=FLAGS)
 flags.DEFINE_string("out", None, "Output JSON Lines; appended to, and resumed from.",
                     flag_values=FLAGS)
+flags.DEFINE_bool("faithfulness", False, "Also score each method's faithfulness (deletion "
+                  "and insertion curves, ABPC) on rows with a target, and print the mean ABPC "
+                  "per model and method.", flag_values=FLAGS)
 
 
 # --- Row keys and the output file ---------------------------------------------------
@@ -111,9 +120,14 @@ def predict(group: dict, name: str, examples: list[dict]) -> list[dict]:
     for ex, result in zip(examples, results):
       if ex.get(fields.TARGET):
         s = next(scores)
-        result |= {fields.TOKENS: list(s[fields.TOKENS]),
-                   fields.GRAD_L2: [float(x) for x in s[fields.GRAD_L2]],
-                   fields.GRAD_DOT_INPUT: [float(x) for x in s[fields.GRAD_DOT_INPUT]]}
+        result |= {k: (list(s[k]) if k == fields.TOKENS else [float(x) for x in s[k]])
+                   for k in loading.SALIENCE_KEYS}
+        result[fields.INTEGRATED_GRADIENTS_ERROR] = float(s[fields.INTEGRATED_GRADIENTS_ERROR])
+    if FLAGS.faithfulness:
+      curves = iter(faithfulness.for_examples(group[name], with_target))
+      for ex, result in zip(examples, results):
+        if ex.get(fields.TARGET):
+          result |= faithfulness.as_row(next(curves))
   return results
 
 
@@ -188,4 +202,7 @@ def main() -> int:
   written = process(models, names, checkpoints, examples, FLAGS.out, set(done))
   print(f"{FLAGS.out}: wrote {written} rows ({len(examples) * len(names) - todo} were already "
         f"there) in {time.perf_counter() - start:.1f}s")
+  if FLAGS.faithfulness:
+    with open(FLAGS.out, encoding="utf-8") as f:
+      print(faithfulness.summary([json.loads(line) for line in f if line.strip()]))
   return dispatch.EXIT_OK

@@ -2,6 +2,7 @@
 
   families      every per-generation fact, selected by backbone class
   runner        Engine: tokenization, salience, scoring, embeddings, generation
+  attribution   integrated gradients, occlusion, contrastive, perturbation curves (pure)
   checkpoint    presets, LoRA adapters, content hash
   distribution  model-parallel meshes and layouts
   tiny          tiny random checkpoints of every family (tests, the fallback model)

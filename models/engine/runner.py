@@ -25,6 +25,7 @@ import keras
 import numpy as np
 import sentencepiece as spm
 
+from lit_app.models.engine import attribution
 from lit_app.models.engine import distribution
 
 from lit_app.models.engine import families
@@ -377,3 +378,181 @@ class Engine:
     if key not in self._compiled_shapes:
       self._compiled_shapes.add(key)
       log.info("compiling %s for shape %s", key[0], key[1:])
+
+  # --- Attribution methods ---
+  # Integrated gradients, occlusion, contrastive gradients and perturbation curves; the math
+  # is in attribution.py, which sees the forward only through _nll_fn.
+
+  def _nll_fn(self, token_ids, padding_mask, positions, targets):
+    """lookup <float>[batch, length, hidden] -> per-target-token NLL <float32>[batch, k]."""
+    del token_ids  # The forward of a lookup needs no ids (yet).
+    return lambda lookup: self._target_nll(lookup, token_ids, padding_mask, positions, targets)
+
+  def _attribution_program(self, method, state, token_ids, padding_mask, positions, targets,
+                           weights, *args, **static):
+    """The lookup and the forward closure for `method` (one of attribution.py's)."""
+    with self._scope(state):
+      lookup = self._embed(token_ids)
+      nll_fn = self._nll_fn(token_ids, padding_mask, positions, targets)
+      if method is attribution.integrated_gradients:
+        return method(nll_fn, lookup, attribution.zero_baseline(lookup), weights, *args,
+                      **static)
+      return method(nll_fn, lookup, weights, *args, **static)
+
+  @functools.cached_property
+  def _attribution_jit(self):
+    return jax.jit(self._attribution_program, static_argnums=(0,),
+                   static_argnames=("chunk", "num_groups", "num_pairs"))
+
+  def _chunk(self, batch: int, length: int, wanted: int) -> int:
+    """Forwards run together: a power of two ≤ wanted, about attribution.CHUNK_TOKENS tokens."""
+    fit = max(1, attribution.CHUNK_TOKENS // (batch * length))
+    return 1 << min(fit, wanted).bit_length() - 1
+
+  def integrated_gradients(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+                           adapter: str | None = None, num_steps: int = attribution.IG_STEPS,
+                           tolerance: float = attribution.IG_TOLERANCE,
+                           max_steps: int = attribution.IG_MAX_STEPS
+                           ) -> list[attribution.IntegratedGradients]:
+    """Integrated gradients of log P(targets) from the zero-embedding baseline.
+
+    Starts with `num_steps` points (a power of two) and doubles them, up to `max_steps`,
+    while a row's completeness error exceeds `tolerance` (and 1e-3 nats).
+    """
+    rows, todo, arrays = self._pack(token_ids, target_masks)
+    results = [attribution.IntegratedGradients(np.zeros(len(ids), np.float32), 0.0, 0.0, 0)
+               for ids, _ in rows]
+    if arrays is None:
+      return results
+    batch, length = arrays[0].shape
+    steps = num_steps
+    while True:
+      chunk = math.gcd(steps, self._chunk(batch, length, steps))  # Chunks tile the steps.
+      t, w = attribution.ig_nodes(steps)
+      self._note_shape(("integrated_gradients",) + arrays[0].shape + arrays[2].shape[1:]
+                       + (steps, chunk))
+      with self._turn():
+        ig, gain = self._attribution_jit(
+            attribution.integrated_gradients, self._state(adapter),
+            *distribution.place_batch(*arrays), t, w, chunk=chunk)
+      ig, gain = np.asarray(ig, np.float32), np.asarray(gain, np.float32)
+      errors = [attribution.completeness_error(ig[b], gain[b]) for b in range(len(todo))]
+      close = all(e <= tolerance or abs(float(np.sum(ig[b])) - float(gain[b])) < 1e-3
+                  for b, e in enumerate(errors))
+      if close or steps * 2 > max_steps:
+        break
+      steps *= 2
+    for b, i in enumerate(todo):
+      n = rows[i][1][-1] + 1
+      results[i].scores[:n] = ig[b, :n]
+      results[i].error, results[i].gain, results[i].steps = errors[b], float(gain[b]), steps
+    return results
+
+  def occlusion(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+                groups: list[np.ndarray] | None = None,
+                adapter: str | None = None) -> list[np.ndarray]:
+    """NLL(targets | group zeroed) − NLL(targets), per group: + = the group supports them.
+
+    groups[i]: <int>[num_tokens], each token's group (−1: never occluded); default: each
+    token alone (group j = token j). `<bos>` is never occluded. Returns per row
+    <float32>[number of groups] (0 for groups without tokens before the last target).
+    """
+    if groups is None:
+      groups = [np.arange(len(ids)) for ids in token_ids]
+    sizes = [int(np.max(g, initial=-1)) + 1 for g in groups]
+    results = [np.zeros(s, np.float32) for s in sizes]
+    rows, todo, arrays = self._pack(token_ids, target_masks)
+    if arrays is None:
+      return results
+    batch, length = arrays[0].shape
+    group_arr = np.full((batch, length), -1, np.int32)
+    for b, i in enumerate(todo):
+      n = rows[i][1][-1] + 1
+      group_arr[b, :n] = groups[i][:n]
+      group_arr[b, 0] = -1  # <bos> stays.
+    num_groups = bucket(max(sizes[i] for i in todo))
+    chunk = self._chunk(batch, length, num_groups)
+    self._note_shape(("occlusion",) + arrays[0].shape + arrays[2].shape[1:] + (num_groups,))
+    with self._turn():
+      out = self._attribution_jit(attribution.occlusion, self._state(adapter),
+                                  *distribution.place_batch(*arrays), group_arr,
+                                  num_groups=num_groups, chunk=chunk)
+    out = np.asarray(out, np.float32)
+    for b, i in enumerate(todo):
+      results[i][:] = out[b, :sizes[i]]
+    return results
+
+  def contrastive(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+                  foil_ids: list[np.ndarray | None],
+                  adapter: str | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Gradient of NLL(targets | prompt) − NLL(foil | prompt) over the prompt tokens.
+
+    The prompt is every token before the first target; the foil row is those tokens
+    followed by `foil_ids` (the foil's ids, without `<bos>`), all of them targets. Returns
+    per row (grad_l2, grad_dot_input), <float32>[num_tokens] each, 0 from the first target
+    on, and 0 for rows without a foil or a target.
+    """
+    results = [(np.zeros(len(ids), np.float32), np.zeros(len(ids), np.float32))
+               for ids in token_ids]
+    pairs, rows, masks = [], [], []
+    for i, (ids, mask, foil) in enumerate(zip(token_ids, target_masks, foil_ids)):
+      mask = np.asarray(mask, bool).copy()
+      if mask.shape != ids.shape:
+        raise ValueError(f"target_mask has {mask.size} entries but the text has {ids.size} tokens")
+      mask[0] = False
+      if foil is None or not len(foil) or not mask.any():
+        continue
+      first = int(np.argmax(mask))
+      foil_row = np.concatenate([ids[:first], np.asarray(foil, np.int32)])[:self.max_length]
+      if len(foil_row) <= first:
+        continue
+      pairs.append((i, first))
+      rows.append(ids)
+      masks.append(mask)
+      foil_mask = np.zeros(len(foil_row), bool)
+      foil_mask[first:] = True
+      rows.append(foil_row)
+      masks.append(foil_mask)
+    if not pairs:
+      return results
+    n = len(pairs)
+    rows, masks = rows[0::2] + rows[1::2], masks[0::2] + masks[1::2]  # Targets, then foils.
+    _, _, arrays = self._pack(rows, masks)
+    length = arrays[0].shape[1]
+    prompt_mask = np.zeros((n, length), np.float32)
+    for b, (_, first) in enumerate(pairs):
+      prompt_mask[b, :first] = 1.0
+    self._note_shape(("contrastive",) + arrays[0].shape + arrays[2].shape[1:] + (n,))
+    with self._turn():
+      out = self._attribution_jit(attribution.contrastive, self._state(adapter),
+                                  *distribution.place_batch(*arrays), prompt_mask, num_pairs=n)
+    grad_l2, grad_dot_input = (np.asarray(a, np.float32) for a in out)
+    for b, (i, first) in enumerate(pairs):
+      results[i][0][:first] = grad_l2[b, :first]
+      results[i][1][:first] = grad_dot_input[b, :first]
+    return results
+
+  def masked_log_p(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
+                   keeps: list[np.ndarray], adapter: str | None = None) -> list[np.ndarray]:
+    """log P(targets) with the lookup zeroed where keeps[i] (<bool>[num_masks, num_tokens])
+    is False: the points of deletion and insertion curves. Returns per row
+    <float32>[num_masks]; all rows' masks run in batched forwards."""
+    rows, todo, arrays = self._pack(token_ids, target_masks)
+    results = [np.zeros(len(k), np.float32) for k in keeps]
+    if arrays is None:
+      return results
+    batch, length = arrays[0].shape
+    num_masks = bucket(max(len(keeps[i]) for i in todo), minimum=8)
+    keep_arr = np.ones((num_masks, batch, length), bool)
+    for b, i in enumerate(todo):
+      n = rows[i][1][-1] + 1
+      keep_arr[:len(keeps[i]), b, :n] = keeps[i][:, :n]
+    chunk = self._chunk(batch, length, num_masks)
+    self._note_shape(("masked_nll",) + arrays[0].shape + arrays[2].shape[1:] + (num_masks,))
+    with self._turn():
+      out = self._attribution_jit(attribution.masked_nll, self._state(adapter),
+                                  *distribution.place_batch(*arrays), keep_arr, chunk=chunk)
+    out = np.asarray(out, np.float32)
+    for b, i in enumerate(todo):
+      results[i][:] = -out[:len(keeps[i]), b]
+    return results

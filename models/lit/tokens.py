@@ -65,3 +65,17 @@ def pool_l2(scores: np.ndarray, group_of: np.ndarray, num_groups: int) -> np.nda
 def pool_sum(scores: np.ndarray, group_of: np.ndarray, num_groups: int) -> np.ndarray:
   """Additive scores (gradient·input) pooled per group."""
   return np.bincount(group_of, weights=scores, minlength=num_groups)
+
+
+_WORD_START = re.compile(r"^[▁\s]")
+
+
+def word_of(display: list[str]) -> np.ndarray:
+  """Each display token's word, as LIT's "Words" granularity groups them: a word starts at
+  a token beginning with `▁` or whitespace, or right after a token ending in a newline.
+
+  Returns <int>[num_display], word indices from 0 (the first token starts word 0).
+  """
+  starts = [i == 0 or bool(_WORD_START.match(tok)) or display[i - 1].endswith("\n")
+            for i, tok in enumerate(display)]
+  return np.cumsum(starts).astype(np.int32) - 1

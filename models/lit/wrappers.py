@@ -3,7 +3,8 @@
 For a model NAME the server registers three LIT models sharing one loaded checkpoint —
 the names and fields LIT's Sequence Salience module asks for:
   NAME               prompt (+ target) -> response, prompt_embeddings, response_embeddings
-  _NAME_salience     prompt + target + target_mask -> tokens, grad_l2, grad_dot_input
+  _NAME_salience     prompt + target + target_mask (+ foil) -> tokens, grad_l2,
+                     grad_dot_input and the methods of methods.py (IG, occlusion, contrastive)
   _NAME_tokenizer    prompt + target -> tokens
 Each validates its inputs, turns text into arrays, calls the engine, and turns arrays into
 JSON-able values.
@@ -19,6 +20,7 @@ from lit_nlp.api import types as lit_types
 from lit_app import fields
 from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
+from lit_app.models.lit import methods
 from lit_app.models.lit import tokens as tokens_lib
 
 TRUNCATION_NOTICE = "[…earlier text truncated…] "
@@ -151,7 +153,9 @@ class TokenizerModel(_EngineModel):
 
 
 class SalienceModel(_EngineModel):
-  """_NAME_salience: gradient L2 norm and gradient·input for the marked target tokens.
+  """_NAME_salience: gradient L2 norm and gradient·input for the marked target tokens, and
+  the methods of models/lit/methods.py (integrated gradients, occlusion, contrastive
+  gradients against an optional `foil`).
 
   A tuned model (an adapter on a base) also offers the change against its base: each
   method's scores normalized to sum to 1 over the tokens, tuned − base, split into the
@@ -160,7 +164,8 @@ class SalienceModel(_EngineModel):
 
   def input_spec(self) -> lit_types.Spec:
     return super().input_spec() | {
-        fields.TARGET_MASK: lit_types.TokenScores(align="", required=False)}
+        fields.TARGET_MASK: lit_types.TokenScores(align="", required=False),
+        fields.FOIL: lit_types.TextSegment(required=False)}
 
   def output_spec(self) -> lit_types.Spec:
     spec = {
@@ -171,7 +176,7 @@ class SalienceModel(_EngineModel):
     if self.config.is_tuned:
       spec |= {f: lit_types.TokenScores(align=fields.TOKENS)
                for f in (fields.GRAD_L2_UP_VS_BASE, fields.GRAD_L2_DOWN_VS_BASE)}
-    return spec
+    return spec | methods.output_spec()
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     rows = []
@@ -188,8 +193,10 @@ class SalienceModel(_EngineModel):
     scores = self.engine.salience(ids, masks, self.config.adapter)
     base_scores = (self.engine.salience(ids, masks, None) if self.config.is_tuned
                    else [None] * len(rows))
+    foils = [_checked_text(ex.get(fields.FOIL) or "", fields.FOIL) or None for ex in inputs]
+    more = methods.scores(self.engine, self.config.adapter, rows, foils)
     outputs = []
-    for (_, display, group_of, _), s, base in zip(rows, scores, base_scores):
+    for (_, display, group_of, _), s, base, extra in zip(rows, scores, base_scores, more):
       n = len(display)
       out = {
           fields.TOKENS: display,
@@ -201,7 +208,7 @@ class SalienceModel(_EngineModel):
             tokens_lib.pool_l2(base.grad_l2, group_of, n))
         out[fields.GRAD_L2_UP_VS_BASE] = np.maximum(change, 0)
         out[fields.GRAD_L2_DOWN_VS_BASE] = np.maximum(-change, 0)
-      outputs.append(out)
+      outputs.append(out | extra)
     return outputs
 
 

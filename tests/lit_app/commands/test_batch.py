@@ -199,3 +199,20 @@ def test_output_loads_back_as_a_dataset(done):
   # As the server loads it: --datasets=precomputed:OUT.jsonl.
   loaded = server.build_datasets([f"precomputed:{done.out}"])["precomputed"]
   assert isinstance(loaded, loading.PrecomputedDataset) and len(loaded.examples) == 8
+
+
+def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, monkeypatch, capsys):
+  from lit_app.models.lit import faithfulness
+  monkeypatch.setattr(server, "build_models", lambda *_, **__: (done.lit_models, {}))
+  out = tmp_path / "out.jsonl"
+  assert run(done.models, done.data, out, "--faithfulness") == 0
+  rows = [json.loads(line) for line in lines_of(out)]
+  for row in rows:
+    abpc = {k for k in row if k.startswith(faithfulness.ABPC)}
+    assert bool(abpc) == bool(row.get(fields.TARGET))
+    if row.get(fields.TARGET):
+      assert len(row[fields.INTEGRATED_GRADIENTS]) == len(row[fields.TOKENS])
+      assert row[fields.INTEGRATED_GRADIENTS_ERROR] <= 0.02
+  printed = capsys.readouterr().out
+  assert "mean ABPC" in printed and fields.INTEGRATED_GRADIENTS in printed
+  assert len(loading.load(str(out)).examples) == len(rows)  # Still loads back.

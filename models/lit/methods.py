@@ -1,0 +1,79 @@
+"""The attribution methods beyond the gradients, as fields of the `_NAME_salience` model.
+
+One TokenScores field per method (one method button each in LIT's Sequence Salience
+module), aligned to the display tokens:
+  integrated_gradients        + raises the target's log-probability, − lowers it (relative
+                              to a prompt of zero embeddings); pooled by summing pieces.
+  integrated_gradients_error  (Scalar) |Σ IG − Δ log P| / |Δ log P|, the completeness error.
+  occlusion                   per word (LIT's "Words" grouping): how much the target's
+                              −log p rises when the whole word is zeroed (+ = the word
+                              supports the target); shared evenly by the word's tokens, so
+                              LIT's word sums show the word's value.
+  token_occlusion             the same, each display token zeroed alone.
+  contrastive_grad_l2 / contrastive_grad_dot_input
+                              gradients of NLL(target) − NLL(foil) over the prompt, when the
+                              example has a `foil`; zeros otherwise.
+The math is in models/engine/attribution.py; this module only maps tokens and fields.
+"""
+
+import numpy as np
+from lit_nlp.api import types as lit_types
+
+from lit_app import fields
+from lit_app.models.lit import tokens as tokens_lib
+
+TOKEN_FIELDS = (fields.INTEGRATED_GRADIENTS, fields.OCCLUSION, fields.TOKEN_OCCLUSION,
+                fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT)
+
+
+def output_spec() -> lit_types.Spec:
+  spec = {f: lit_types.TokenScores(align=fields.TOKENS) for f in TOKEN_FIELDS}
+  spec[fields.INTEGRATED_GRADIENTS_ERROR] = lit_types.Scalar(min_val=0, max_val=1)
+  return spec
+
+
+def _spread(group_scores: np.ndarray, group_of: np.ndarray, num: int) -> np.ndarray:
+  """Each group's score shared evenly by its members (members in group −1 get 0)."""
+  inside = group_of >= 0
+  counts = np.bincount(group_of[inside], minlength=group_scores.size)
+  out = np.zeros(num, np.float32)
+  out[inside] = group_scores[group_of[inside]] / counts[group_of[inside]]
+  return out
+
+
+def scores(engine, adapter, rows, foils: list[str | None]) -> list[dict]:
+  """The fields above for a batch of rows.
+
+  rows[i] = (ids, display, group_of, piece_mask) as SalienceModel builds them: token ids,
+  display tokens, each id's display index, and the per-id target mask. foils[i]: the
+  example's foil text, or None.
+  """
+  ids, masks = [r[0] for r in rows], [r[3] for r in rows]
+  ig = engine.integrated_gradients(ids, masks, adapter)
+  # Display-level groups (<bos>, display token 0, is never zeroed: −1), then per model token.
+  display_words, token_groups, word_groups = [], [], []
+  for _, display, group_of, _ in rows:
+    word = tokens_lib.word_of(display)
+    word = np.where(np.arange(len(display)) == 0, -1, word - word[min(1, len(word) - 1)])
+    display_words.append(word)
+    token_groups.append(group_of - 1)   # Display token d > 0 is group d − 1.
+    word_groups.append(word[group_of])
+  by_token = engine.occlusion(ids, masks, token_groups, adapter)
+  by_word = engine.occlusion(ids, masks, word_groups, adapter)
+  foil_ids = [engine.encode(f)[0][1:] if f else None for f in foils]
+  contrast = (engine.contrastive(ids, masks, foil_ids, adapter) if any(foils)
+              else [(np.zeros(len(i), np.float32),) * 2 for i in ids])
+  outputs = []
+  for i, (_, display, group_of, _) in enumerate(rows):
+    n = len(display)
+    token_scores = np.zeros(n, np.float32)
+    token_scores[1:1 + by_token[i].size] = by_token[i]
+    outputs.append({
+        fields.INTEGRATED_GRADIENTS: tokens_lib.pool_sum(ig[i].scores, group_of, n),
+        fields.INTEGRATED_GRADIENTS_ERROR: float(ig[i].error),
+        fields.OCCLUSION: _spread(by_word[i], display_words[i], n),
+        fields.TOKEN_OCCLUSION: token_scores,
+        fields.CONTRASTIVE_GRAD_L2: tokens_lib.pool_l2(contrast[i][0], group_of, n),
+        fields.CONTRASTIVE_GRAD_DOT_INPUT: tokens_lib.pool_sum(contrast[i][1], group_of, n),
+    })
+  return outputs
