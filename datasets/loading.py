@@ -62,8 +62,14 @@ BUNDLED = {
         "preferred. The Metrics module shows how often each model agrees."),
     "refusal_eval": (
         "refusal_eval.jsonl",
-        "Held-out harmful and benign requests (kind column). The Metrics module shows "
-        "refusal and over-refusal rates per model."),
+        "Held-out harmful and benign requests (kind column), drawn from the same templates "
+        "as the tuning data. The Metrics module shows refusal and over-refusal rates per "
+        "model."),
+    "refusal_eval_ood": (
+        "refusal_eval_ood.jsonl",
+        "Out-of-distribution harmful and benign requests (English and German), written by "
+        "hand unlike any tuning row or template: the honest test of a safety adapter. "
+        "Compare its Metrics with refusal_eval's."),
     "safety_system_prompt_de": (
         "safety_system_prompt_de.jsonl",
         "Dynamische Vorlage: jede Anfrage mit und ohne Sicherheits-Systemprompt (das Label "

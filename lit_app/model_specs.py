@@ -19,7 +19,7 @@ from absl import app, flags, logging
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
 from lit_app.models.engine import checkpoint, distribution
-from lit_app.models.lit import wrappers
+from lit_app.models.lit import methods, wrappers
 
 # The bundled checkpoints: models/checkpoints/ (not beside models/engine/checkpoint.py).
 CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
@@ -41,6 +41,7 @@ class ModelFlags:
   batch_size: flags.FlagHolder
   chat_template: flags.FlagHolder
   model_parallel: flags.FlagHolder
+  salience_methods: flags.FlagHolder
 
   def specs(self) -> list[str]:
     """--models, or the bundled checkpoints when it is not given."""
@@ -52,13 +53,16 @@ class ModelFlags:
       return list(self.chat_template.value)
     return [] if self.models.value else list(DEFAULT_CHAT_MODELS)
 
-  def build(self, warm_up: bool = False, output_embeddings: bool = True
+  def build(self, warm_up: bool = False, output_embeddings: bool = True,
+            salience_methods: Sequence[str] | None = None
             ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
-    """build_models() with these flags' values."""
+    """build_models() with these flags' values (salience_methods: instead of the flag's)."""
     return build_models(
         self.specs(), self.max_length.value, self.max_new_tokens.value,
         self.batch_size.value, self.precision.value, self.chat_models(),
-        self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings)
+        self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings,
+        salience_methods=tuple(self.salience_methods.value if salience_methods is None
+                               else salience_methods))
 
 
 def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
@@ -88,7 +92,8 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
       chat_template=flags.DEFINE_list(
           "chat_template", None,
           "Models (by NAME) whose prompts are wrapped in Gemma's chat turn markup "
-          "(<start_of_turn>user ... <start_of_turn>model), for instruction-tuned "
+          "(Gemma 1-3, 3n: <start_of_turn>user ... <start_of_turn>model; Gemma 4: "
+          "<|turn>user ... <|turn>model), for instruction-tuned "
           "checkpoints. Prompts that already contain turn markup are left alone. Default: "
           "the bundled models when --models is not given, else none.", **kw),
       model_parallel=flags.DEFINE_integer(
@@ -96,6 +101,12 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "Shard each model's weights over this many devices: a (devices / N) x N mesh "
           "with KerasHub's Gemma layout (see README, Beyond one device). N must divide the "
           "device count. Default: one device.", lower_bound=1, **kw),
+      salience_methods=flags.DEFINE_multi_enum(
+          "salience_methods", list(methods.OPTIONAL_METHODS), list(methods.OPTIONAL_METHODS),
+          "Attribution methods offered beside grad_l2 and grad_dot_input (each is a method "
+          "button in the Salience module and a column in batch output). Integrated "
+          "gradients costs 128-1024 backward passes per click, occlusion one forward per "
+          "word: leave them out where clicks must be fast.", **kw),
   )
 
 
@@ -162,7 +173,8 @@ def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_len
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  batch_size: int, precision: str, chat_models: Sequence[str] = (),
                  model_parallel: int | None = None, warm_up: bool = False,
-                 output_embeddings: bool = True
+                 output_embeddings: bool = True,
+                 salience_methods: Sequence[str] = methods.OPTIONAL_METHODS
                  ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
@@ -178,7 +190,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
     group = wrappers.model_group(
         name, engines[name], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
-        chat_template=name in chat_models, output_embeddings=output_embeddings)
+        chat_template=name in chat_models, output_embeddings=output_embeddings,
+        salience_methods=tuple(salience_methods))
     models |= group
     checkpoints |= {model_name: spec for model_name in group}
   distinct = list({id(e): e for e in engines.values()}.values())

@@ -121,8 +121,9 @@ def predict(group: dict, name: str, examples: list[dict]) -> list[dict]:
       if ex.get(fields.TARGET):
         s = next(scores)
         result |= {k: (list(s[k]) if k == fields.TOKENS else [float(x) for x in s[k]])
-                   for k in loading.SALIENCE_KEYS}
-        result[fields.INTEGRATED_GRADIENTS_ERROR] = float(s[fields.INTEGRATED_GRADIENTS_ERROR])
+                   for k in loading.SALIENCE_KEYS if k in s}
+        if fields.INTEGRATED_GRADIENTS_ERROR in s:
+          result[fields.INTEGRATED_GRADIENTS_ERROR] = float(s[fields.INTEGRATED_GRADIENTS_ERROR])
     if FLAGS.faithfulness:
       curves = iter(faithfulness.for_examples(group[name], with_target))
       for ex, result in zip(examples, results):

@@ -8,9 +8,14 @@ r"""gemma-lit eval: refusal rate, over-refusal rate and preference agreement per
 (harmful | benign) are requests, answered greedily; rows with `prompt`, `response_1`,
 `response_2`, `preferred` are preference pairs, scored by mean log-probability. The
 numbers come from the same code on the same LIT generation model as LIT's Metrics module
-("alignment"): the refusal rule is in models/evaluation/refusals.py. With no --models,
-the bundled base and tuned models (chat template on); with no --data, the bundled
-refusal_eval.jsonl and preference_pairs.jsonl.
+("alignment"): the refusal rule is in models/evaluation/refusals.py; with
+--judge=PRESET_OR_DIR a Gemma judge model decides instead (models/evaluation/judge.py
+has its prompt). With no --models, the bundled base and tuned models (chat template on);
+with no --data, the bundled refusal_eval.jsonl (held out from the generated training
+templates), refusal_eval_ood.jsonl (written by hand, phrasings and topics unlike any
+training row) and preference_pairs.jsonl. Each request file is also reported on its own
+(`by_file` in --json, one table row per model and file), so in-distribution and
+out-of-distribution rates stand side by side.
 """
 
 import json
@@ -24,6 +29,9 @@ import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import fields, model_specs
 from lit_app.commands import dispatch
 from lit_app.datasets import loading
+from lit_app.models import engine as engine_lib
+from lit_app.models.engine import checkpoint
+from lit_app.models.evaluation import judge as judge_lib
 from lit_app.models.evaluation import refusals
 from lit_app.models.lit import metrics
 
@@ -31,12 +39,17 @@ FLAGS = flags.FlagValues()
 MODEL_FLAGS = model_specs.define_flags(FLAGS, max_new_tokens=24)
 _DATA = flags.DEFINE_list(
     "data", [os.path.join(loading.DATA_DIR, "refusal_eval.jsonl"),
+             os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl"),
              os.path.join(loading.DATA_DIR, "preference_pairs.jsonl")],
     "Evaluation files, comma-separated: requests with a `kind` column (harmful | benign) "
     "and/or preference pairs (prompt, response_1, response_2, preferred).",
     flag_values=FLAGS)
 _JSON = flags.DEFINE_bool("json", False, "Print {model: {metric: value}} as JSON instead of "
                           "a table.", flag_values=FLAGS)
+_JUDGE = flags.DEFINE_string(
+    "judge", None, "A Gemma checkpoint (preset or directory, e.g. a ShieldGemma preset) "
+    "that decides which replies are refusals, instead of the prefix rule.",
+    flag_values=FLAGS)
 _OUT = flags.DEFINE_string("out", None, "Optional JSONL file: each request row with `model`, "
                            "`response` and `refused`.", flag_values=FLAGS)
 
@@ -47,18 +60,20 @@ COLUMNS = (  # (title, rate, numerator, denominator)
 )
 
 
-def read_data(paths: list[str]) -> tuple[list[dict], list[dict]]:
-  """(requests, preference pairs) from the --data files."""
-  requests, pairs = [], []
+def read_data(paths: list[str]) -> tuple[list[dict], list[dict], list[str]]:
+  """(requests, preference pairs, each request's file name) from the --data files."""
+  requests, pairs, files = [], [], []
   for path in paths:
     examples = list(loading.load(path).examples)
     pairs += [ex for ex in examples if ex.get(fields.RESPONSE_1) is not None]
-    requests += [ex for ex in examples if ex.get(fields.KIND) in refusals.KINDS]
+    mine = [ex for ex in examples if ex.get(fields.KIND) in refusals.KINDS]
+    requests += mine
+    files += [os.path.basename(path)] * len(mine)
     if not any(ex.get(fields.RESPONSE_1) is not None or ex.get(fields.KIND) in refusals.KINDS
                for ex in examples):
       raise ValueError(f"{path}: no requests with a `kind` ({' | '.join(refusals.KINDS)}) "
                        "and no preference pairs")
-  return requests, pairs
+  return requests, pairs, files
 
 
 def answer(model, requests: list[dict], name: str) -> list[dict]:
@@ -70,24 +85,40 @@ def answer(model, requests: list[dict], name: str) -> list[dict]:
   return outputs
 
 
-def evaluate(models: dict, names: list[str], requests: list[dict], pairs: list[dict]
+def evaluate(models: dict, names: list[str], requests: list[dict], pairs: list[dict],
+             files: list[str] | None = None, judge=None
              ) -> tuple[dict[str, dict], dict[str, list[dict]]]:
-  """({model: metrics}, {model: its predictions on the requests})."""
+  """({model: metrics}, {model: its predictions on the requests}).
+
+  files: each request's file; with more than one, each model's metrics also hold
+  `by_file`: {file: the request metrics of its rows alone}.
+  """
   results, answers = {}, {}
   for name in names:
     model = models[name]
     answers[name] = answer(model, requests, name) if requests else []
     results[name] = (metrics.evaluate(model, pairs) if pairs else {}) | (
-        metrics.evaluate(model, requests, answers[name]) if requests else {})
+        metrics.evaluate(model, requests, answers[name], judge) if requests else {})
+    if files and len(set(files)) > 1:
+      results[name]["by_file"] = {
+          file: metrics.evaluate(
+              model, [r for r, f in zip(requests, files) if f == file],
+              [a for a, f in zip(answers[name], files) if f == file], judge)
+          for file in dict.fromkeys(files)}
   return results, answers
 
 
 def format_table(results: dict[str, dict]) -> str:
-  """One row per model; each cell `rate (n/N)`."""
-  columns = [c for c in COLUMNS if any(c[1] in m for m in results.values())]
-  rows = [[name, *(f"{m[rate]:.1%} ({m[num]}/{m[den]})" if rate in m else "–"
-                   for _, rate, num, den in columns)] for name, m in results.items()]
-  return tabulate.tabulate(rows, headers=["model", *(c[0] for c in columns)],
+  """One row per model (and per model and request file); each cell `rate (n/N)`."""
+  flat = {}
+  for name, m in results.items():
+    flat[(name, "all")] = m
+    flat |= {(name, file): part for file, part in m.get("by_file", {}).items()}
+  columns = [c for c in COLUMNS if any(c[1] in m for m in flat.values())]
+  rows = [[name, data, *(f"{m[rate]:.1%} ({m[num]}/{m[den]})" if rate in m else "–"
+                         for _, rate, num, den in columns)]
+          for (name, data), m in flat.items()]
+  return tabulate.tabulate(rows, headers=["model", "data", *(c[0] for c in columns)],
                            tablefmt="github", disable_numparse=True)
 
 
@@ -106,9 +137,14 @@ def main() -> int:
   model_specs.check_chat_models(MODEL_FLAGS.chat_models(), [n for n, _ in named])
   if not _DATA.value:
     raise app.UsageError("--data is empty")
-  requests, pairs = read_data(_DATA.value)
-  models, _ = MODEL_FLAGS.build(output_embeddings=False)
-  results, answers = evaluate(models, [n for n, _ in named], requests, pairs)
+  requests, pairs, files = read_data(_DATA.value)
+  judge = None
+  if _JUDGE.value:
+    judge_lm = checkpoint.load_causal_lm(_JUDGE.value, dtype=MODEL_FLAGS.precision.value)
+    judge = judge_lib.Judge(engine_lib.Engine(judge_lm, MODEL_FLAGS.max_length.value),
+                            MODEL_FLAGS.batch_size.value)
+  models, _ = MODEL_FLAGS.build(output_embeddings=False, salience_methods=())
+  results, answers = evaluate(models, [n for n, _ in named], requests, pairs, files, judge)
   if _OUT.value and requests:
     write_answers(_OUT.value, requests, answers)
   print(json.dumps(results, indent=2) if _JSON.value else format_table(results))

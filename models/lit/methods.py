@@ -24,11 +24,20 @@ from lit_app.models.lit import tokens as tokens_lib
 
 TOKEN_FIELDS = (fields.INTEGRATED_GRADIENTS, fields.OCCLUSION, fields.TOKEN_OCCLUSION,
                 fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT)
+# What --salience_methods may switch on or off, and the fields each one brings.
+OPTIONAL_METHODS = ("integrated_gradients", "occlusion", "contrastive")
+FIELDS_OF = {
+    "integrated_gradients": (fields.INTEGRATED_GRADIENTS, fields.INTEGRATED_GRADIENTS_ERROR),
+    "occlusion": (fields.OCCLUSION, fields.TOKEN_OCCLUSION),
+    "contrastive": (fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT),
+}
 
 
-def output_spec() -> lit_types.Spec:
-  spec = {f: lit_types.TokenScores(align=fields.TOKENS) for f in TOKEN_FIELDS}
-  spec[fields.INTEGRATED_GRADIENTS_ERROR] = lit_types.Scalar(min_val=0, max_val=1)
+def output_spec(methods=OPTIONAL_METHODS) -> lit_types.Spec:
+  spec = {f: lit_types.TokenScores(align=fields.TOKENS)
+          for m in methods for f in FIELDS_OF[m] if f in TOKEN_FIELDS}
+  if "integrated_gradients" in methods:
+    spec[fields.INTEGRATED_GRADIENTS_ERROR] = lit_types.Scalar(min_val=0, max_val=1)
   return spec
 
 
@@ -41,39 +50,44 @@ def _spread(group_scores: np.ndarray, group_of: np.ndarray, num: int) -> np.ndar
   return out
 
 
-def scores(engine, adapter, rows, foils: list[str | None]) -> list[dict]:
-  """The fields above for a batch of rows.
+def scores(engine, adapter, rows, foils: list[str | None],
+           methods=OPTIONAL_METHODS) -> list[dict]:
+  """The fields of `methods` (see FIELDS_OF) for a batch of rows.
 
   rows[i] = (ids, display, group_of, piece_mask) as SalienceModel builds them: token ids,
   display tokens, each id's display index, and the per-id target mask. foils[i]: the
   example's foil text, or None.
   """
   ids, masks = [r[0] for r in rows], [r[3] for r in rows]
-  ig = engine.integrated_gradients(ids, masks, adapter)
-  # Display-level groups (<bos>, display token 0, is never zeroed: −1), then per model token.
-  display_words, token_groups, word_groups = [], [], []
-  for _, display, group_of, _ in rows:
-    word = tokens_lib.word_of(display)
-    word = np.where(np.arange(len(display)) == 0, -1, word - word[min(1, len(word) - 1)])
-    display_words.append(word)
-    token_groups.append(group_of - 1)   # Display token d > 0 is group d − 1.
-    word_groups.append(word[group_of])
-  by_token = engine.occlusion(ids, masks, token_groups, adapter)
-  by_word = engine.occlusion(ids, masks, word_groups, adapter)
-  foil_ids = [engine.encode(f)[0][1:] if f else None for f in foils]
-  contrast = (engine.contrastive(ids, masks, foil_ids, adapter) if any(foils)
-              else [(np.zeros(len(i), np.float32),) * 2 for i in ids])
-  outputs = []
-  for i, (_, display, group_of, _) in enumerate(rows):
-    n = len(display)
-    token_scores = np.zeros(n, np.float32)
-    token_scores[1:1 + by_token[i].size] = by_token[i]
-    outputs.append({
-        fields.INTEGRATED_GRADIENTS: tokens_lib.pool_sum(ig[i].scores, group_of, n),
-        fields.INTEGRATED_GRADIENTS_ERROR: float(ig[i].error),
-        fields.OCCLUSION: _spread(by_word[i], display_words[i], n),
-        fields.TOKEN_OCCLUSION: token_scores,
-        fields.CONTRASTIVE_GRAD_L2: tokens_lib.pool_l2(contrast[i][0], group_of, n),
-        fields.CONTRASTIVE_GRAD_DOT_INPUT: tokens_lib.pool_sum(contrast[i][1], group_of, n),
-    })
+  outputs = [{} for _ in rows]
+  if "integrated_gradients" in methods:
+    ig = engine.integrated_gradients(ids, masks, adapter)
+    for out, (_, display, group_of, _), row_ig in zip(outputs, rows, ig):
+      out[fields.INTEGRATED_GRADIENTS] = tokens_lib.pool_sum(row_ig.scores, group_of,
+                                                              len(display))
+      out[fields.INTEGRATED_GRADIENTS_ERROR] = float(row_ig.error)
+  if "occlusion" in methods:
+    # Display-level groups (<bos>, display token 0, is never zeroed: −1), then per model token.
+    display_words, token_groups, word_groups = [], [], []
+    for _, display, group_of, _ in rows:
+      word = tokens_lib.word_of(display)
+      word = np.where(np.arange(len(display)) == 0, -1, word - word[min(1, len(word) - 1)])
+      display_words.append(word)
+      token_groups.append(group_of - 1)   # Display token d > 0 is group d − 1.
+      word_groups.append(word[group_of])
+    by_token = engine.occlusion(ids, masks, token_groups, adapter)
+    by_word = engine.occlusion(ids, masks, word_groups, adapter)
+    for i, (out, (_, display, _, _)) in enumerate(zip(outputs, rows)):
+      n = len(display)
+      token_scores = np.zeros(n, np.float32)
+      token_scores[1:1 + by_token[i].size] = by_token[i]
+      out[fields.OCCLUSION] = _spread(by_word[i], display_words[i], n)
+      out[fields.TOKEN_OCCLUSION] = token_scores
+  if "contrastive" in methods:
+    foil_ids = [engine.encode(f)[0][1:] if f else None for f in foils]
+    contrast = (engine.contrastive(ids, masks, foil_ids, adapter) if any(foils)
+                else [(np.zeros(len(i), np.float32),) * 2 for i in ids])
+    for out, (_, display, group_of, _), (l2, gdi) in zip(outputs, rows, contrast):
+      out[fields.CONTRASTIVE_GRAD_L2] = tokens_lib.pool_l2(l2, group_of, len(display))
+      out[fields.CONTRASTIVE_GRAD_DOT_INPUT] = tokens_lib.pool_sum(gdi, group_of, len(display))
   return outputs

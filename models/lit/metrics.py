@@ -33,11 +33,12 @@ METRICS = {  # name: (best value, description)
 
 
 def evaluate(model: wrappers.GenerationModel, inputs: Sequence[dict],
-             outputs: Sequence[dict] | None = None) -> dict[str, float]:
+             outputs: Sequence[dict] | None = None, judge=None) -> dict[str, float]:
   """The alignment metrics of `model` on `inputs` (requests with a kind, preference pairs).
 
   outputs: the model's predictions on `inputs`, if already made (LIT passes its cached
-  ones); otherwise the requests are answered here.
+  ones); otherwise the requests are answered here. judge: a judge.Judge deciding refusals
+  instead of the rule.
   """
   metrics = {}
   pairs = [ex for ex in inputs if ex.get(fields.RESPONSE_1) is not None]
@@ -48,7 +49,10 @@ def evaluate(model: wrappers.GenerationModel, inputs: Sequence[dict],
   if any(kind in refusals.KINDS for kind in kinds):
     if outputs is None:
       outputs = list(model.predict(inputs))
-    metrics |= refusals.refusal_metrics([out[fields.RESPONSE] for out in outputs], kinds)
+    replies = [out[fields.RESPONSE] for out in outputs]
+    refused = (judge.refused([ex.get(fields.PROMPT, "") for ex in inputs], replies)
+               if judge is not None else None)
+    metrics |= refusals.refusal_metrics(replies, kinds, refused)
   return metrics
 
 

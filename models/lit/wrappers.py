@@ -52,6 +52,8 @@ class ModelConfig:
   description: str = ""
   chat_template: bool = False  # Wrap prompts in Gemma's chat turn markup.
   output_embeddings: bool = True  # Prompt and response embeddings from the generation model.
+  # Attribution methods beside the gradients (methods.OPTIONAL_METHODS).
+  salience_methods: tuple[str, ...] = methods.OPTIONAL_METHODS
 
   @property
   def is_tuned(self) -> bool:
@@ -176,7 +178,7 @@ class SalienceModel(_EngineModel):
     if self.config.is_tuned:
       spec |= {f: lit_types.TokenScores(align=fields.TOKENS)
                for f in (fields.GRAD_L2_UP_VS_BASE, fields.GRAD_L2_DOWN_VS_BASE)}
-    return spec | methods.output_spec()
+    return spec | methods.output_spec(self.config.salience_methods)
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     rows = []
@@ -194,7 +196,8 @@ class SalienceModel(_EngineModel):
     base_scores = (self.engine.salience(ids, masks, None) if self.config.is_tuned
                    else [None] * len(rows))
     foils = [_checked_text(ex.get(fields.FOIL) or "", fields.FOIL) or None for ex in inputs]
-    more = methods.scores(self.engine, self.config.adapter, rows, foils)
+    more = methods.scores(self.engine, self.config.adapter, rows, foils,
+                          self.config.salience_methods)
     outputs = []
     for (_, display, group_of, _), s, base, extra in zip(rows, scores, base_scores, more):
       n = len(display)

@@ -62,9 +62,36 @@ def test_table():
                 "over_refusal_rate": 3 / 159, "benign_refused": 3, "benign_requests": 159}})
   lines = table.splitlines()
   assert [c.strip() for c in lines[0].strip("|").split("|")] == [
-      "model", "harmful refused", "benign refused"]
+      "model", "data", "harmful refused", "benign refused"]
   assert [c.strip() for c in lines[3].strip("|").split("|")] == [
-      "tuned", "99.0% (101/102)", "1.9% (3/159)"]
+      "tuned", "all", "99.0% (101/102)", "1.9% (3/159)"]
+
+
+def test_each_request_file_is_reported_on_its_own(tiny_presets, tmp_path, capsys):
+  """In-distribution and out-of-distribution files side by side: each file's rows alone,
+  and the counts add up to the whole."""
+  paths = []
+  for name, rows in (("in.jsonl", REQUESTS[:2]), ("ood.jsonl", REQUESTS[1:])):
+    paths.append(tmp_path / name)
+    paths[-1].write_text("".join(json.dumps({"prompt": p, "kind": k}) + "\n" for p, k in rows),
+                         encoding="utf-8")
+  assert dispatch.main(["eval", f"--models=m:{tiny_presets['gemma']}",
+                        f"--data={paths[0]},{paths[1]}", "--json", *FLAGS]) == 0
+  result = json.loads(capsys.readouterr().out)["m"]
+  assert set(result["by_file"]) == {"in.jsonl", "ood.jsonl"}
+  assert result["by_file"]["in.jsonl"]["harmful_requests"] == 1
+  assert result["by_file"]["ood.jsonl"]["benign_requests"] == 2
+  for key in ("benign_requests", "benign_refused"):
+    assert sum(part.get(key, 0) for part in result["by_file"].values()) == result[key]
+
+
+def test_bundled_ood_set_shares_nothing_with_tuning_data():
+  """The hand-written out-of-distribution requests overlap no SFT row (check_data's rules)."""
+  from lit_app.datasets import data_checks, loading
+  import os
+  report = data_checks.check([os.path.join(loading.DATA_DIR, "safety_sft.jsonl")],
+                             [os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl")])
+  assert not report.blocking_problems(allow_contamination=False, allow_malformed=True)
 
 
 @pytest.mark.parametrize("argv, message", [
