@@ -57,6 +57,10 @@ class ModelFlags:
             salience_methods: Sequence[str] | None = None
             ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
     """build_models() with these flags' values (salience_methods: instead of the flag's)."""
+    unknown = sorted(set(self.salience_methods.value) - set(methods.OPTIONAL_METHODS))
+    if unknown:
+      raise app.UsageError(f"--salience_methods: unknown method(s) {', '.join(unknown)}; "
+                           f"expected some of {', '.join(methods.OPTIONAL_METHODS)}")
     return build_models(
         self.specs(), self.max_length.value, self.max_new_tokens.value,
         self.batch_size.value, self.precision.value, self.chat_models(),
@@ -101,9 +105,10 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "Shard each model's weights over this many devices: a (devices / N) x N mesh "
           "with KerasHub's Gemma layout (see README, Beyond one device). N must divide the "
           "device count. Default: one device.", lower_bound=1, **kw),
-      salience_methods=flags.DEFINE_multi_enum(
-          "salience_methods", list(methods.OPTIONAL_METHODS), list(methods.OPTIONAL_METHODS),
-          "Attribution methods offered beside grad_l2 and grad_dot_input (each is a method "
+      salience_methods=flags.DEFINE_list(
+          "salience_methods", list(methods.OPTIONAL_METHODS),
+          f"Attribution methods offered beside grad_l2 and grad_dot_input, any of "
+          f"{','.join(methods.OPTIONAL_METHODS)} (empty: none). Each is a method "
           "button in the Salience module and a column in batch output). Integrated "
           "gradients costs 128-1024 backward passes per click, occlusion one forward per "
           "word: leave them out where clicks must be fast.", **kw),

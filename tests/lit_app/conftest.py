@@ -12,13 +12,20 @@ from lit_app import server
 from tests.lit_app.lit_client import FAMILIES, PROMPT, TARGET
 
 
-@pytest.fixture(scope="session")
-def lit(tiny_presets, tmp_path_factory):
+def make_app(tiny_presets, tmp_path_factory, variants, *extra_flags):
+  """A LIT app over tiny presets of `variants` (model NAME = variant) with one `sample`
+  dataset of PROMPT + TARGET. Returns (test client, WSGI app)."""
   data = tmp_path_factory.mktemp("data") / "prompts.jsonl"
   data.write_text(json.dumps({"prompt": PROMPT, "target": TARGET}) + "\n", encoding="utf-8")
-  models = ",".join(f"{f}:{tiny_presets[f]}" for f in FAMILIES)
+  models = ",".join(f"{v}:{tiny_presets[v]}" for v in variants)
   with flagsaver.flagsaver():
     flags.FLAGS(["lit_app", f"--models={models}", f"--datasets=sample:{data}",
-                 "--server_type=external", "--max_length=128", "--max_new_tokens=8"])
+                 "--server_type=external", "--max_length=128", "--max_new_tokens=8",
+                 *extra_flags])
     wsgi = server.create_app()
   return werkzeug.test.Client(wsgi), wsgi
+
+
+@pytest.fixture(scope="session")
+def lit(tiny_presets, tmp_path_factory):
+  return make_app(tiny_presets, tmp_path_factory, FAMILIES)

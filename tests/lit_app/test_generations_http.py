@@ -6,14 +6,11 @@ import json
 
 import numpy as np
 import pytest
-import werkzeug.test
-from absl import flags
-from absl.testing import flagsaver
 
-from lit_app import server
 from lit_app.models import engine as engine_lib
 from lit_app.models.engine import checkpoint
 from tests import reference
+from tests.lit_app.conftest import make_app
 from tests.lit_app.lit_client import PROMPT, TARGET, post_preds
 from tests.reference import cosine
 
@@ -22,15 +19,9 @@ VARIANTS = ("gemma4", "gemma4_moe", "gemma4_vision", "gemma3n")
 
 @pytest.fixture(scope="module")
 def app(tiny_presets, tmp_path_factory):
-  data = tmp_path_factory.mktemp("data") / "prompts.jsonl"
-  data.write_text(json.dumps({"prompt": PROMPT, "target": TARGET}) + "\n", encoding="utf-8")
-  models = ",".join(f"{v}:{tiny_presets[v]}" for v in VARIANTS)
-  with flagsaver.flagsaver():
-    flags.FLAGS(["lit_app", f"--models={models}", f"--datasets=sample:{data}",
-                 f"--chat_template={','.join(VARIANTS)}", "--server_type=external",
-                 "--max_length=128", "--max_new_tokens=8"])
-    wsgi = server.create_app()
-  return werkzeug.test.Client(wsgi)
+  # Only the gradients: this file checks the text path, not the costlier methods.
+  return make_app(tiny_presets, tmp_path_factory, VARIANTS,
+                  f"--chat_template={','.join(VARIANTS)}", "--salience_methods=")[0]
 
 
 def _json(resp):
