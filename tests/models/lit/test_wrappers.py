@@ -39,7 +39,7 @@ def test_generation_model_outputs_prompt_and_response_embeddings(engine, monkeyp
     assert out[fields.PROMPT_EMBEDDINGS].shape == (hidden,)
     assert out[fields.RESPONSE_EMBEDDINGS].shape == (hidden,)
     # The prompt as the model sees it (chat markup, no target); the response text alone.
-    prompt_ids, _ = engine.encode(wrappers.USER_TURN.format(prompt=ex["prompt"]))
+    prompt_ids, _ = engine.encode(engine.family.chat.user_turn(ex["prompt"]))
     response_ids, _ = engine.encode(out[fields.RESPONSE])
     np.testing.assert_allclose(out[fields.PROMPT_EMBEDDINGS], engine.mean_hidden([prompt_ids])[0],
                                rtol=1e-4, atol=1e-5)
