@@ -79,6 +79,9 @@ DUPLICATE_CLUSTER = "duplicate_cluster"
 DUPLICATE_OF = "duplicate_of"
 NEAR_DUPLICATE_OF = "near_duplicate_of"
 CONTAMINATED = "contaminated"
+# Flag values: words, so the Data Table search `contaminated:true` finds them (LIT shows
+# a Boolean as a tick mark, which no typed search matches).
+TRUE, FALSE = "true", "false"
 CONTAMINATED_BY = "contaminated_by"
 LABEL_PROBLEM = "label_problem"
 
@@ -693,9 +696,10 @@ class TuningDataset(lit_dataset.Dataset):
   Fields: prompt; target (the SFT response, or the preferred response); response_1,
   response_2, preferred (preference data only); policy, use_case; location ("file:line");
   duplicate_cluster ("C1"... as in the report, "" for none); duplicate_of and
-  near_duplicate_of (the other rows' "file:line", comma-separated); contaminated (a
-  Boolean) and contaminated_by (the evaluation rows); label_problem. Malformed rows cannot
-  be shown: the description counts them.
+  near_duplicate_of (the other rows' "file:line", comma-separated); contaminated ("true"
+  or "false") and contaminated_by (the evaluation rows); label_problem. Malformed rows
+  cannot be shown: the description counts them, and names the coverage gaps (policy x use
+  case cells with no rows; coverage_dataset() shows every cell).
   """
 
   def __init__(self, train_path: str, eval_paths: Sequence[str] = (),
@@ -709,13 +713,21 @@ class TuningDataset(lit_dataset.Dataset):
     examples = examples_of(report)[:max_examples]
     malformed = sum(p.location.path == train_path for p in report.malformed)
     name = os.path.basename(train_path)
+    gaps = report.empty_cells()
     summary = (f"{len(examples)} tuning rows from {name}"
                + (f", checked against {', '.join(map(os.path.basename, eval_paths))}"
                   if eval_paths else "")
-               + (f"; {malformed} malformed rows not shown (run python -m "
+               + (f"; coverage gaps (no rows): "
+                  f"{', '.join(f'{p} x {u}' for p, u in gaps)}" if gaps else "")
+               + (f"; {malformed} malformed rows not shown (run "
                   "gemma-lit check-data for the full report)" if malformed else ""))
+    self.report = report
     super().__init__(spec=spec(preference), examples=examples,
                      description=description or summary)
+
+  def coverage_dataset(self) -> "CoverageDataset":
+    """Every policy x use case cell of this data, as a dataset of its own."""
+    return CoverageDataset(self.report)
 
   @classmethod
   def init_spec(cls) -> None:
@@ -740,10 +752,47 @@ def spec(preference: bool = False) -> lit_types.Spec:
       fields.PROMPT: lit_types.TextSegment(),
       **{name: lit_types.TextSegment(required=False) for name in texts},
       **{name: lit_types.CategoryLabel(required=False) for name in labels},
-      CONTAMINATED: lit_types.Boolean(required=False),
+      CONTAMINATED: lit_types.CategoryLabel(vocab=[TRUE, FALSE], required=False),
       CONTAMINATED_BY: lit_types.CategoryLabel(required=False),
       LABEL_PROBLEM: lit_types.CategoryLabel(required=False),
   }
+
+
+COVERAGE_SUFFIX = "_coverage"
+ROWS = "rows"
+GAP = "gap"
+
+
+class CoverageDataset(lit_dataset.Dataset):
+  """The coverage table of a tuning-data check, one row per policy x use case cell.
+
+  Fields: prompt (the cell in words, e.g. "hacking x translation: no rows, a coverage
+  gap"; LIT lists only datasets its models can read, so the cell is also a prompt);
+  policy, use_case; rows (how many tuning rows the cell has); gap ("true" for a cell with
+  no rows). Search `gap:true` in the Data Table to list the gaps.
+  """
+
+  def __init__(self, report: Report):
+    examples = []
+    for (policy, use_case), count in report.coverage.items():
+      what = f"{count} rows" if count else "no rows, a coverage gap"
+      examples.append({fields.PROMPT: f"{policy} x {use_case}: {what}", POLICY: policy,
+                       USE_CASE: use_case, ROWS: count, GAP: TRUE if count == 0 else FALSE})
+    gaps = report.empty_cells()
+    super().__init__(
+        spec={fields.PROMPT: lit_types.TextSegment(),
+              POLICY: lit_types.CategoryLabel(), USE_CASE: lit_types.CategoryLabel(),
+              ROWS: lit_types.Integer(), GAP: lit_types.CategoryLabel(vocab=[TRUE, FALSE])},
+        examples=examples,
+        description=(f"Coverage of {', '.join(map(os.path.basename, report.train_paths))}: "
+                     f"rows per policy x use case; {len(gaps)} empty cell(s)"
+                     + (f": {', '.join(f'{p} x {u}' for p, u in gaps)}" if gaps else "")))
+
+
+def with_coverage(datasets: dict[str, lit_dataset.Dataset]) -> dict[str, lit_dataset.Dataset]:
+  """`datasets` plus NAME_coverage beside each tuning dataset NAME."""
+  return datasets | {name + COVERAGE_SUFFIX: ds.coverage_dataset()
+                     for name, ds in datasets.items() if isinstance(ds, TuningDataset)}
 
 
 def examples_of(report: Report) -> list[dict[str, Any]]:
@@ -771,7 +820,7 @@ def examples_of(report: Report) -> list[dict[str, Any]]:
         DUPLICATE_CLUSTER: cluster_of.get(loc, ""),
         DUPLICATE_OF: ", ".join(x.short() for x in duplicate_of[loc]),
         NEAR_DUPLICATE_OF: ", ".join(x.short() for x in near_of[loc]),
-        CONTAMINATED: loc in contaminated_by,
+        CONTAMINATED: TRUE if loc in contaminated_by else FALSE,
         CONTAMINATED_BY: ", ".join(x.short() for x in contaminated_by[loc]),
         LABEL_PROBLEM: "; ".join(problems[loc]),
     })

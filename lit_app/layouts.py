@@ -39,7 +39,9 @@ LAYOUTS = {
             "Metrics": [_M.MetricsModule],
         },
         layoutSettings=layout.LayoutSettings(mainHeight=40, leftWidth=40),
-        description="All modules: data, embeddings, editor, generators, salience, metrics.",
+        description="All modules: data, embeddings, editor, generators, salience, metrics. "
+        "Metrics answers every row of the dataset the first time (about a minute for "
+        "refusal_eval on a laptop CPU; progress in the server log), then reads its cache.",
     ),
     # For prompt templates: which part of the template (fixed text or a variable) drove
     # the answer, beside the token-level view.

@@ -19,7 +19,7 @@ from absl import app, flags, logging
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
 from lit_app.models.engine import checkpoint, distribution
-from lit_app.models.lit import methods, wrappers
+from lit_app.models.lit import methods, shares, wrappers
 
 # The bundled checkpoints: models/checkpoints/ (not beside models/engine/checkpoint.py).
 CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
@@ -194,7 +194,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
   for name, spec in named:
     group = wrappers.model_group(
         name, engines[name], adapter=spec.adapter, batch_size=batch_size,
-        max_new_tokens=max_new_tokens, description=f"{name}: {spec}",
+        max_new_tokens=max_new_tokens,
+        description=f"{name}: {spec}. Salience methods — {shares.legend()}",
         chat_template=name in chat_models, output_embeddings=output_embeddings,
         salience_methods=tuple(salience_methods))
     models |= group

@@ -6,6 +6,12 @@ text fonts from fonts.googleapis.com. Offline, icons then render as their names
 the client whose page loads the fonts vendored in `lit_app/static/fonts/` instead, and
 returns its path for LIT's `client_root=` argument. The installed package is never edited.
 
+The same copy carries a few corrections of the prebuilt client that LIT's Python API
+cannot make (CLIENT_PATCHES, each applied to `main.js` exactly once or the build fails):
+readable shares as the default salience method, two-colour palette for every signed
+method, template parts without ": undefined", data-table columns wide enough for their
+names. And its page opens the welcome guide on a browser's first visit (FIRST_VISIT_JS).
+
 The copy lives in a cache folder keyed by the LIT version and a hash of our assets and of
 this module, so it is built once (about 20 MB, well under a second) and then reused.
 """
@@ -27,6 +33,7 @@ FONTS_DIR = pathlib.Path(__file__).parent / 'static' / 'fonts'
 # Paths inside a client root. LIT serves INDEX_FILE at '/', so the page's relative links
 # resolve against the root: the stylesheet link is FONTS_TARGET/fonts.css.
 INDEX_FILE = 'static/index.html'
+MAIN_JS = 'main.js'
 FONTS_TARGET = 'static/fonts'
 FONTS_STYLESHEET_HREF = f'{FONTS_TARGET}/fonts.css'
 
@@ -57,6 +64,47 @@ _RUNTIME_FETCH_PATTERNS = {
 }
 
 
+# (what it fixes, pattern in LIT 1.3.1's minified main.js, replacement).
+CLIENT_PATCHES = (
+    ('Sequence Salience starts on the readable shares, not raw gradient sizes',
+     re.compile(r'this\.selectedSalienceMethod="grad_l2",'),
+     'this.selectedSalienceMethod="grad_l2_share",'),
+    ('every grad_dot_input method (raw and share) gets the signed, two-colour palette',
+     re.compile(r'"grad_dot_input"===this\.selectedSalienceMethod\?'),
+     '/^grad_dot_input/.test(this.selectedSalienceMethod)?'),
+    ('Salience Maps: a feature that is not a data field shows its name, not "name: undefined"',
+     re.compile(r'(\w+)=(\w+)\.map\(\((\w+)=>`\$\{\3\}: \$\{(\w+)\[\3\]\}`\)\)'),
+     r'\1=\2.map((\3=>\3 in \4?`${\3}: ${\4[\3]}`:\3))'),
+    ('Data Table: label and flag columns wide enough for names like "contaminated"',
+     re.compile(r'CategoryLabel:\[60,100\],BooleanLitType:\[60,100\]'),
+     'CategoryLabel:[60,220],BooleanLitType:[60,220]'),
+)
+
+# Opens the welcome guide on the first visit of a browser: LIT's own `doc_open` URL flag is
+# read after its guide has been drawn, so the script waits for the guide element (inside
+# LIT's shadow roots) and calls its open().
+FIRST_VISIT_KEY = 'gemma-lit-guide-seen'
+FIRST_VISIT_JS = (
+    '<script>(function(){try{var k="%s";if(localStorage.getItem(k))return;'
+    'var find=function(r){var d=r.querySelector("lit-documentation");if(d)return d;'
+    'for(var e of r.querySelectorAll("*")){if(e.shadowRoot){d=find(e.shadowRoot);'
+    'if(d)return d;}}return null;};var tries=0,t=setInterval(function(){'
+    'var d=find(document);if((d&&d.open&&d.shadowRoot&&d.shadowRoot.querySelector("#doc"))'
+    '||++tries>600){clearInterval(t);if(d&&d.open){d.open();'
+    'localStorage.setItem(k,"1");}}},200);}catch(e){}})();</script>\n'
+    % FIRST_VISIT_KEY)
+
+
+def patch_main_js(js: str) -> str:
+  """Applies CLIENT_PATCHES; raises RuntimeError naming any that does not match once."""
+  for what, pattern, replacement in CLIENT_PATCHES:
+    js, count = pattern.subn(replacement, js)
+    if count != 1:
+      raise RuntimeError(f'LIT {lit_version()} client: patch "{what}" matched {count} '
+                         'times (expected once); update lit_app/offline_client.py')
+  return js
+
+
 def default_cache_dir() -> pathlib.Path:
   base = os.environ.get('XDG_CACHE_HOME') or os.path.join(os.path.expanduser('~'), '.cache')
   return pathlib.Path(base) / 'gemma-lit' / 'client'
@@ -79,7 +127,8 @@ def assets_hash() -> str:
 
 def rewrite_index_html(html: str) -> str:
   """Replaces the external font stylesheets with one link to our local stylesheet."""
-  local_link = f'  <link href="{FONTS_STYLESHEET_HREF}" rel="stylesheet">\n'
+  local_link = (f'  {FIRST_VISIT_JS}'
+                f'  <link href="{FONTS_STYLESHEET_HREF}" rel="stylesheet">\n')
   match = _EXTERNAL_FONT_LINK.search(html)
   if match:
     html = html[:match.start()] + local_link + html[match.start():]
@@ -108,6 +157,8 @@ def build_client_root(target: str | os.PathLike) -> None:
   shutil.copytree(STOCK_CLIENT_ROOT, target)
   index = target / INDEX_FILE
   index.write_text(rewrite_index_html(index.read_text(encoding='utf-8')), encoding='utf-8')
+  main = target / MAIN_JS
+  main.write_text(patch_main_js(main.read_text(encoding='utf-8')), encoding='utf-8')
   shutil.copytree(FONTS_DIR, target / FONTS_TARGET)
   leftovers = find_runtime_fetches(target)
   if leftovers:

@@ -17,7 +17,7 @@ from lit_nlp.components import core
 
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, model_specs, offline_client, wsgi
-from lit_app.datasets import loading
+from lit_app.datasets import data_checks, loading
 from lit_app.models.lit import metrics as alignment
 from lit_app.models.engine import checkpoint
 from lit_app.models import engine as engine_lib
@@ -65,10 +65,12 @@ def cache_ids(checkpoints: dict[str, checkpoint.CheckpointSpec]) -> dict[str, st
 
 
 def build_datasets(specs: Sequence[str] | None) -> dict:
+  """--datasets (default: the bundled samples); each tuning dataset NAME brings its
+  coverage table as NAME_coverage."""
   if not specs:
     return loading.bundled()
-  return {name: loading.load(path)
-          for name, path in model_specs.parse_named(specs, "datasets")}
+  return data_checks.with_coverage({
+      name: loading.load(path) for name, path in model_specs.parse_named(specs, "datasets")})
 
 
 def interpreters(models: dict) -> dict:
@@ -79,8 +81,10 @@ def interpreters(models: dict) -> dict:
 
 
 def metrics() -> dict:
-  """LIT's default metrics plus alignment metrics (refusals, preference agreement)."""
-  return core.default_metrics() | {"alignment": alignment.AlignmentMetrics()}
+  """LIT's default metrics (text overlap only on data with reference answers) plus
+  alignment metrics (refusals, preference agreement)."""
+  return alignment.restricted(core.default_metrics()) | {
+      "alignment": alignment.AlignmentMetrics()}
 
 
 def create_app(argv: Sequence[str] = ()):

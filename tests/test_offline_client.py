@@ -130,3 +130,17 @@ def test_lit_serves_the_copy_as_client_root(client_root):
   assert icons.status_code == 200 and icons.content_type == "font/woff2"
   assert icons.data[:4] == b"wOF2"
   assert client.get("/main.js").status_code == 200
+
+
+def test_prepared_client_carries_the_patches_and_the_first_visit_guide(client_root):
+  main = (client_root / "main.js").read_text()
+  assert 'this.selectedSalienceMethod="grad_l2_share"' in main
+  assert "/^grad_dot_input/.test(this.selectedSalienceMethod)" in main
+  assert "CategoryLabel:[60,220]" in main
+  index = (client_root / offline_client.INDEX_FILE).read_text()
+  assert offline_client.FIRST_VISIT_KEY in index and "lit-documentation" in index
+
+
+def test_a_patch_that_no_longer_matches_fails_the_build():
+  with pytest.raises(RuntimeError, match="matched 0 times"):
+    offline_client.patch_main_js("nothing to patch here")

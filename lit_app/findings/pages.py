@@ -94,7 +94,7 @@ def top_words(model: Mapping[str, Any], method: str, n: int = 3) -> list[tuple[s
   words = []
   for i in order:
     word = tokens[i].replace("▁", " ").strip()
-    in_markup = i > 0 and tokens[i - 1].strip() == "<start_of_turn>"  # "user", "model"
+    in_markup = i > 0 and tokens[i - 1].replace("▁", " ").strip() == "<start_of_turn>"  # "user", "model"
     if word and not word.startswith("<") and not in_markup:
       words.append((word, texts[i]))
     if len(words) == n:

@@ -3,7 +3,10 @@
   refusal_rate          refused harmful requests (rows with `kind` = harmful)
   over_refusal_rate     refused benign requests (`kind` = benign)
   preference_agreement  pairs where the preferred response is the more likely
-and the counts behind them. The refusal rule and the scoring live in models/evaluation;
+and the counts behind them; and `ReferenceTextMetrics`, which keeps LIT's text-overlap
+metrics (BLEU, ROUGE, exact match) to datasets whose rows all carry a reference answer
+(not refusal or preference data, where they always read 0).
+The refusal rule and the scoring live in models/evaluation;
 evaluate() is also what `gemma-lit eval` calls, on the same LIT generation model, so the
 command and the Metrics module report the same numbers.
 """
@@ -79,3 +82,54 @@ class AlignmentMetrics(lit_components.Metrics):
       model_outputs = None  # Pairs only: no answers needed.
     metrics = evaluate(getattr(model, "wrapped", model), inputs, model_outputs)
     return [{"pred_key": fields.RESPONSE, "label_key": fields.PROMPT, "metrics": metrics}]
+
+
+# LIT's default metrics that compare the answer with a reference text.
+TEXT_OVERLAP_METRICS = ("bleu", "rouge", "exactmatch")
+
+
+def has_reference_answers(dataset) -> bool:
+  """Whether every row of `dataset` has a reference answer (`target`) to compare with,
+  and the dataset is not refusal or preference data."""
+  spec = dataset.spec()
+  if fields.TARGET not in spec or fields.KIND in spec or fields.RESPONSE_1 in spec:
+    return False
+  return bool(dataset.examples) and all(
+      (ex.get(fields.TARGET) or "").strip() for ex in dataset.examples)
+
+
+class ReferenceTextMetrics(lit_components.Metrics):
+  """A LIT text-overlap metric, offered only where has_reference_answers() holds."""
+
+  def __init__(self, inner: lit_components.Metrics):
+    self.inner = inner
+
+  def description(self) -> str:
+    return self.inner.description()
+
+  def is_compatible(self, model, dataset) -> bool:
+    return has_reference_answers(dataset) and self.inner.is_compatible(model, dataset)
+
+  def is_field_compatible(self, pred_spec, parent_spec) -> bool:
+    return self.inner.is_field_compatible(pred_spec, parent_spec)
+
+  def meta_spec(self) -> lit_types.Spec:
+    return self.inner.meta_spec()
+
+  def config_spec(self) -> lit_types.Spec:
+    return self.inner.config_spec()
+
+  def run(self, inputs, model, dataset, model_outputs=None, config=None):
+    # LIT offers a model's metrics for all its datasets at once: skip the others here.
+    if not has_reference_answers(dataset):
+      return []
+    return self.inner.run(inputs, model, dataset, model_outputs, config)
+
+  def compute(self, *args, **kw):
+    return self.inner.compute(*args, **kw)
+
+
+def restricted(metrics: dict[str, lit_components.Metrics]) -> dict:
+  """`metrics` with the text-overlap ones wrapped in ReferenceTextMetrics."""
+  return {name: ReferenceTextMetrics(m) if name in TEXT_OVERLAP_METRICS else m
+          for name, m in metrics.items()}

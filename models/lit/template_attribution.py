@@ -7,7 +7,12 @@ For an example built from a template (see lit_app.datasets.templates) and a targ
   placeholder, how much the target's log-probability drops when its value is replaced by
   a baseline (empty by default), all placeholders scored in one batched forward call.
 
-`TemplateAttribution` offers both to LIT's Salience Maps module as feature salience.
+`TemplateAttribution` offers both to LIT's Salience Maps module as feature salience, each
+method as shares (divided by the sum of its absolute values, so the parts of one method
+add up to 1 in absolute value and read as "0.40 = 40% of the influence"). LIT's module
+colours all of an interpreter's fields with the palette of its first field: the first is
+signed, so negative values (pushed away from the answer, or helped when removed) show
+pink instead of white; the unsigned grad_l2 shares use the positive half.
 """
 
 import dataclasses
@@ -92,11 +97,18 @@ def attribute(engine: engine_lib.Engine, template: str, values: dict[str, str], 
   return Attribution(l2, gdi, ablation)
 
 
+def shares(scores: dict[str, float]) -> dict[str, float]:
+  """Each part's score divided by the sum of absolute scores (all zeros stay zeros)."""
+  total = sum(abs(v) for v in scores.values())
+  return {k: (v / total if total > 0 else 0.0) for k, v in scores.items()}
+
+
 class TemplateAttribution(lit_components.Interpreter):
   """Template parts: how much each fixed-text chunk and each placeholder's value drove the
   target (salience summed per part), and how much the target's log-probability drops when
-  a placeholder's value is replaced by the baseline (placeholder ablation). The target is
-  the example's `target`, or else the model's answer."""
+  a placeholder's value is replaced by the baseline (placeholder ablation), each as
+  shares of its method's total. The target is the example's `target`, or else the model's
+  answer."""
 
   def is_compatible(self, model, dataset) -> bool:
     inner = getattr(model, "wrapped", model)
@@ -107,9 +119,9 @@ class TemplateAttribution(lit_components.Interpreter):
     return {"baseline": lit_types.TextSegment(default="", required=False)}
 
   def meta_spec(self) -> lit_types.Spec:
-    return {
-        PART_GRAD_L2: lit_types.FeatureSalience(signed=False, autorun=True),
+    return {  # A signed field first: LIT picks the module's palette from it.
         PART_GRAD_DOT_INPUT: lit_types.FeatureSalience(signed=True, autorun=True),
+        PART_GRAD_L2: lit_types.FeatureSalience(signed=False, autorun=True),
         ABLATION: lit_types.FeatureSalience(signed=True, autorun=True),
     }
 
@@ -128,8 +140,8 @@ class TemplateAttribution(lit_components.Interpreter):
       result = attribute(inner.engine, *found, target, baseline, inner.config.adapter,
                          inner.chat_wrap)
       results.append({
-          PART_GRAD_L2: lit_dtypes.FeatureSalience(result.part_grad_l2),
-          PART_GRAD_DOT_INPUT: lit_dtypes.FeatureSalience(result.part_grad_dot_input),
-          ABLATION: lit_dtypes.FeatureSalience(result.ablation),
+          PART_GRAD_DOT_INPUT: lit_dtypes.FeatureSalience(shares(result.part_grad_dot_input)),
+          PART_GRAD_L2: lit_dtypes.FeatureSalience(shares(result.part_grad_l2)),
+          ABLATION: lit_dtypes.FeatureSalience(shares(result.ablation)),
       })
     return results

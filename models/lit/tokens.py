@@ -4,6 +4,10 @@ SentencePiece pieces keep their `▁` word marker (LIT groups words by it). Byte
 pieces (`<0xE2>` ...) are decoded: consecutive byte pieces that make up one UTF-8 character
 become one display token, so `ä` or `🙂` appears once, not as raw bytes. A display token
 is thus a *group* of one or more model tokens; scores are pooled per group.
+
+Chat markup (`<start_of_turn>`, `<end_of_turn>`, `<|turn>`, `<bos>` ...) is set apart from
+the words: a markup piece right after text gets a leading `▁`, so LIT's "Words" view shows
+`fentanyl.` and `<end_of_turn>` as two words, not one `fentanyl.<end_of_turn>`.
 """
 
 import re
@@ -11,6 +15,20 @@ import re
 import numpy as np
 
 _BYTE_PIECE = re.compile(r"^<0x([0-9A-Fa-f]{2})>$")
+# A control piece such as <end_of_turn>, <|turn>, <turn|>, <bos> (not a byte piece).
+_MARKUP_PIECE = re.compile(r"^<[|/]?[A-Za-z_]+[|]?>$")
+WORD_MARK = "▁"
+
+
+def is_markup(piece: str) -> bool:
+  return bool(_MARKUP_PIECE.match(piece)) and not _BYTE_PIECE.match(piece)
+
+
+def _set_apart(display: list[str], piece: str) -> str:
+  """A markup piece, with a word mark when it would otherwise join the previous word."""
+  if is_markup(piece) and display and not display[-1][-1:].isspace() and display[-1] != "":
+    return WORD_MARK + piece
+  return piece
 
 
 def _utf8_length(lead: int) -> int:
@@ -38,7 +56,7 @@ def group_pieces(pieces: list[str]) -> tuple[list[str], np.ndarray]:
     match = _BYTE_PIECE.match(pieces[i])
     if not match:
       group_of[i] = len(display)
-      display.append(pieces[i])
+      display.append(_set_apart(display, pieces[i]))
       i += 1
       continue
     want = _utf8_length(int(match.group(1), 16))

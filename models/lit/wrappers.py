@@ -4,7 +4,8 @@ For a model NAME the server registers three LIT models sharing one loaded checkp
 the names and fields LIT's Sequence Salience module asks for:
   NAME               prompt (+ target) -> response, prompt_embeddings, response_embeddings
   _NAME_salience     prompt + target + target_mask (+ foil) -> tokens, grad_l2,
-                     grad_dot_input and the methods of methods.py (IG, occlusion, contrastive)
+                     grad_dot_input, the methods of methods.py (IG, occlusion, contrastive),
+                     and each method's share of the prompt's influence (shares.py)
   _NAME_tokenizer    prompt + target -> tokens
 Each validates its inputs, turns text into arrays, calls the engine, and turns arrays into
 JSON-able values.
@@ -14,6 +15,7 @@ import dataclasses
 from collections.abc import Iterable
 
 import numpy as np
+import tqdm
 from lit_nlp.api import model as lit_model
 from lit_nlp.api import types as lit_types
 
@@ -21,6 +23,7 @@ from lit_app import fields
 from lit_app.datasets import template_dataset
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import methods
+from lit_app.models.lit import shares as shares_lib
 from lit_app.models.lit import tokens as tokens_lib
 
 TRUNCATION_NOTICE = "[…earlier text truncated…] "
@@ -76,6 +79,18 @@ class _EngineModel(lit_model.BatchedModel):
 
   def max_minibatch_size(self) -> int:
     return self.config.batch_size
+
+  def batched_predict(self, inputs, **kw):
+    """LIT's minibatch loop, with a progress bar in the server log when there is more
+    than one batch (e.g. the first Metrics run answering a whole dataset)."""
+    inputs = list(inputs)
+    size = self.config.batch_size
+    batches = [inputs[i:i + size] for i in range(0, len(inputs), size)]
+    name = self.config.description.split(":")[0] or type(self).__name__
+    for batch in tqdm.tqdm(batches, desc=f"{name} ({type(self).__name__}), "
+                           f"{len(inputs)} examples", unit="batch",
+                           disable=len(batches) < 2, mininterval=2):
+      yield from self.predict_minibatch(batch, **kw)
 
   def input_spec(self) -> lit_types.Spec:
     return dict(INPUT_SPEC)
@@ -162,6 +177,7 @@ class SalienceModel(_EngineModel):
   A tuned model (an adapter on a base) also offers the change against its base: each
   method's scores normalized to sum to 1 over the tokens, tuned − base, split into the
   part that grew and the part that shrank (LIT colours only `grad_dot_input` two-way).
+  Every method also comes as `METHOD_share`: its part of the prompt's total (shares.py).
   """
 
   def input_spec(self) -> lit_types.Spec:
@@ -170,6 +186,9 @@ class SalienceModel(_EngineModel):
         fields.FOIL: lit_types.TextSegment(required=False)}
 
   def output_spec(self) -> lit_types.Spec:
+    return shares_lib.with_share_specs(self._method_spec())  # Each method and its share.
+
+  def _method_spec(self) -> lit_types.Spec:
     spec = {
         fields.TOKENS: lit_types.Tokens(parent=""),
         fields.GRAD_L2: lit_types.TokenScores(align=fields.TOKENS),
@@ -198,9 +217,9 @@ class SalienceModel(_EngineModel):
     foils = [_checked_text(ex.get(fields.FOIL) or "", fields.FOIL) or None for ex in inputs]
     more = methods.scores(self.engine, self.config.adapter, rows, foils,
                           self.config.salience_methods)
-    outputs = []
-    for (_, display, group_of, _), s, base, extra in zip(rows, scores, base_scores, more):
-      n = len(display)
+    outputs, spec = [], self._method_spec()
+    for (_, display, group_of, ids_mask), s, base, extra in zip(rows, scores, base_scores, more):
+      n, explained = len(display), np.bincount(group_of, ids_mask, len(display)) > 0
       out = {
           fields.TOKENS: display,
           fields.GRAD_L2: tokens_lib.pool_l2(s.grad_l2, group_of, n),
@@ -211,7 +230,7 @@ class SalienceModel(_EngineModel):
             tokens_lib.pool_l2(base.grad_l2, group_of, n))
         out[fields.GRAD_L2_UP_VS_BASE] = np.maximum(change, 0)
         out[fields.GRAD_L2_DOWN_VS_BASE] = np.maximum(-change, 0)
-      outputs.append(out | extra)
+      outputs.append(shares_lib.with_shares(out | extra, spec, explained))
     return outputs
 
 

@@ -25,6 +25,11 @@ EDITOR_FIELD_NAME = ".field-name"
 EDITOR_TEXT = "textarea.input-box"
 ADD_BUTTON = "button#make"
 
+GUIDE = "lit-documentation #doc"
+GUIDE_SEEN_KEY = "gemma-lit-guide-seen"  # lit_app.offline_client.FIRST_VISIT_KEY
+METRICS_TABLE = "metrics-module lit-data-table"
+SALIENCE_MAP = "salience-map"
+SEARCH = "data-table-module .search-input-container input"
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 UNCOLORED = "rgb(255, 255, 255)"  # LIT's --token-bg-color for a token with no salience
 
@@ -98,7 +103,12 @@ class NetworkLog:
 class LitPage:
   """A LIT tab: open it, pick examples, drive the salience module and the editor."""
 
-  def __init__(self, page: Page, base_url: str, screenshot_dir: pathlib.Path):
+  def __init__(self, page: Page, base_url: str, screenshot_dir: pathlib.Path,
+               first_visit: bool = False):
+    """first_visit: leave the welcome guide to open as for a new visitor (by default the
+    browser has seen it, so it does not cover the page)."""
+    if not first_visit:
+      page.add_init_script(f"localStorage.setItem('{GUIDE_SEEN_KEY}', '1')")
     self.page = page
     self.base_url = base_url
     self.screenshot_dir = screenshot_dir

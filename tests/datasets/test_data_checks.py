@@ -377,7 +377,9 @@ def test_lit_dataset_of_the_bundled_example_has_findings_as_columns():
   validation.validate_dataset(ds)
   assert isinstance(ds.spec()[fields.PROMPT], lit_types.TextSegment)
   assert isinstance(ds.spec()[fields.TARGET], lit_types.TextSegment)
-  assert isinstance(ds.spec()[data_checks.CONTAMINATED], lit_types.Boolean)
+  contaminated = ds.spec()[data_checks.CONTAMINATED]
+  assert isinstance(contaminated, lit_types.CategoryLabel)
+  assert contaminated.vocab == ["true", "false"]  # Typed search `contaminated:true` works.
   assert len(ds.examples) == 24
   by_line = {int(ex[data_checks.LOCATION].rsplit(":", 1)[1]): ex for ex in ds.examples}
   assert by_line[1][fields.TARGET].startswith("Water the plant")
@@ -393,7 +395,7 @@ def test_lit_dataset_of_the_bundled_example_has_findings_as_columns():
       19: {"contaminated_by": "tuning_checks_eval.jsonl:2"},
       21: {"contaminated_by": "tuning_checks_eval.jsonl:5"},
   }
-  assert [line for line, ex in by_line.items() if ex[data_checks.CONTAMINATED]] == [19, 21]
+  assert [line for line, ex in by_line.items() if ex[data_checks.CONTAMINATED] == "true"] == [19, 21]
   assert by_line[9][data_checks.POLICY] == "drugs"
   assert by_line[9][data_checks.USE_CASE] == "script"
   assert "tuning_checks_eval.jsonl" in ds.description()
@@ -440,8 +442,20 @@ def test_configure_dialog_checks_every_file_of_a_spec(tmp_path):
   outside = write_jsonl(tmp_path / "outside.jsonl", [{"prompt": PROMPTS[1]}])
   load_file, _ = loading.dataset_loaders([str(inside)])[loading.LOADER_NAME]
   ds = load_file(f"tuning:{train}+{evals}")
-  assert [ex[data_checks.CONTAMINATED] for ex in ds.examples] == [True]
+  assert [ex[data_checks.CONTAMINATED] for ex in ds.examples] == ["true"]
   with pytest.raises(ValueError, match="outside the allowed directories"):
     load_file(f"tuning:{train}+{outside}")
   with pytest.raises(ValueError, match="outside the allowed directories"):
     load_file(f"tuning:{outside}")
+
+
+def test_coverage_dataset_lists_every_cell_and_the_gap():
+  sft = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
+  ds = data_checks.TuningDataset(sft)
+  assert "hacking x translation" in ds.description()
+  coverage = data_checks.with_coverage({"review": ds})["review_coverage"]
+  validation.validate_dataset(coverage)
+  gaps = [ex for ex in coverage.examples if ex[data_checks.GAP] == "true"]
+  assert [(ex["policy"], ex["use_case"], ex["rows"]) for ex in gaps] == [
+      ("hacking", "translation", 0)]
+  assert "hacking x translation" in coverage.description()
