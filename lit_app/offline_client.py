@@ -69,9 +69,11 @@ CLIENT_PATCHES = (
     ('Sequence Salience starts on the readable shares, not raw gradient sizes',
      re.compile(r'this\.selectedSalienceMethod="grad_l2",'),
      'this.selectedSalienceMethod="grad_l2_share",'),
-    ('every grad_dot_input method (raw and share) gets the signed, two-colour palette',
+    ('every signed method (grad_dot_input, integrated gradients, occlusion, contrastive '
+     'grad·input; raw and share) gets the signed, two-colour palette',
      re.compile(r'"grad_dot_input"===this\.selectedSalienceMethod\?'),
-     '/^grad_dot_input/.test(this.selectedSalienceMethod)?'),
+     '/^(grad_dot_input|integrated_gradients|occlusion|token_occlusion|'
+     'contrastive_grad_dot_input)/.test(this.selectedSalienceMethod)?'),
     ('Salience Maps: a feature that is not a data field shows its name, not "name: undefined"',
      re.compile(r'(\w+)=(\w+)\.map\(\((\w+)=>`\$\{\3\}: \$\{(\w+)\[\3\]\}`\)\)'),
      r'\1=\2.map((\3=>\3 in \4?`${\3}: ${\4[\3]}`:\3))'),

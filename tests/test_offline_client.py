@@ -135,7 +135,8 @@ def test_lit_serves_the_copy_as_client_root(client_root):
 def test_prepared_client_carries_the_patches_and_the_first_visit_guide(client_root):
   main = (client_root / "main.js").read_text()
   assert 'this.selectedSalienceMethod="grad_l2_share"' in main
-  assert "/^grad_dot_input/.test(this.selectedSalienceMethod)" in main
+  assert ("/^(grad_dot_input|integrated_gradients|occlusion|token_occlusion|"
+          "contrastive_grad_dot_input)/.test(this.selectedSalienceMethod)") in main
   assert "CategoryLabel:[60,220]" in main
   index = (client_root / offline_client.INDEX_FILE).read_text()
   assert offline_client.FIRST_VISIT_KEY in index and "lit-documentation" in index
