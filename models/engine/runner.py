@@ -385,7 +385,6 @@ class Engine:
 
   def _nll_fn(self, token_ids, padding_mask, positions, targets):
     """lookup <float>[batch, length, hidden] -> per-target-token NLL <float32>[batch, k]."""
-    del token_ids  # The forward of a lookup needs no ids (yet).
     return lambda lookup: self._target_nll(lookup, token_ids, padding_mask, positions, targets)
 
   def _attribution_program(self, method, state, token_ids, padding_mask, positions, targets,
