@@ -26,6 +26,7 @@ from lit_app.commands import dispatch
 from lit_app.datasets import loading
 from lit_app.models.evaluation import refusals
 from lit_app.models.lit import metrics
+from lit_app.models.routing import annotate
 
 FLAGS = flags.FlagValues()
 MODEL_FLAGS = model_specs.define_flags(FLAGS, max_new_tokens=24)
@@ -51,7 +52,7 @@ def read_data(paths: list[str]) -> tuple[list[dict], list[dict]]:
   """(requests, preference pairs) from the --data files."""
   requests, pairs = [], []
   for path in paths:
-    examples = list(loading.load(path).examples)
+    examples = annotate.route_examples(list(loading.load(path).examples))
     pairs += [ex for ex in examples if ex.get(fields.RESPONSE_1) is not None]
     requests += [ex for ex in examples if ex.get(fields.KIND) in refusals.KINDS]
     if not any(ex.get(fields.RESPONSE_1) is not None or ex.get(fields.KIND) in refusals.KINDS
