@@ -10,7 +10,8 @@ Which reader a file gets:
                          tuning-data checks as columns, contamination checked against the
                          EVAL files (data_checks.py)
   .txt                   plain text, one prompt per line (prompts.py)
-  anything else          JSON Lines: a template file (template_dataset.py) when its first
+  anything else          JSON Lines: a routed template file (routing.py) when its first
+                         object has a "routed_template" key; a template file (template_dataset.py) when its first
                          object has a "template" or "templates" key and no "prompt",
                          preference pairs (preferences.py) when it has "response_1",
                          else a prompt file (prompts.py)
@@ -23,7 +24,8 @@ from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
 from lit_app import fields
-from lit_app.datasets import data_checks, lines, preferences, prompts, template_dataset
+from lit_app.datasets import (data_checks, lines, preferences, prompts, routing,
+                              template_dataset)
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -70,6 +72,13 @@ BUNDLED = {
         "Out-of-distribution harmful and benign requests (English and German), written by "
         "hand unlike any tuning row or template: the honest test of a safety adapter. "
         "Compare its Metrics with refusal_eval's."),
+    "routed_safety": (
+        "routed_safety.jsonl",
+        "Routed template: the router labels each held-out request (harmful, benign, "
+        "medical, code) and its instruction block is inserted (columns route_label, "
+        "route_probability, instructions); the same requests again with label_override = "
+        "fixed_safety (one fixed safety system prompt). In Metrics, facet by `variant` to "
+        "compare refusal and over-refusal."),
     "safety_system_prompt_de": (
         "safety_system_prompt_de.jsonl",
         "Dynamische Vorlage: jede Anfrage mit und ohne Sicherheits-Systemprompt (das Label "
@@ -95,6 +104,8 @@ def load(path: str, max_examples: int | None = None,
     return data_checks.TuningDataset.from_spec(path, max_examples, description)
   if not prompts.is_text_file(path) and is_precomputed_file(path):
     return PrecomputedDataset(path, max_examples, description)
+  if not prompts.is_text_file(path) and routing.is_routed_file(path):
+    return routing.RoutedTemplateDataset(path, max_examples, description)
   if not prompts.is_text_file(path) and template_dataset.is_template_file(path):
     return template_dataset.TemplateDataset(path, max_examples, description)
   if not prompts.is_text_file(path) and preferences.is_preference_file(path):

@@ -271,10 +271,25 @@ def refill(example: Mapping[str, Any]) -> dict[str, Any]:
   Examples without a `template` key come back as an unchanged copy, so a model wrapper can
   call this on every example of any dataset.
   """
+  example = _with_override(example)
   found = template_and_values(example)
   if found is None:
     return dict(example)
   return dict(example) | {fields.PROMPT: templates.fill(*found)}
+
+
+def _with_override(example: Mapping[str, Any]) -> Mapping[str, Any]:
+  """A routed example (datasets/routing.py) whose `label_override` is set gets that
+  block as its `instructions`, whatever the router said."""
+  override = example.get(fields.LABEL_OVERRIDE)
+  if not override or not example.get(fields.ROUTING):
+    return example
+  from lit_app.datasets import routing  # routing builds on this module.
+  blocks = routing.Routing.of(example).blocks
+  if override not in blocks:
+    raise ValueError(f"{fields.LABEL_OVERRIDE} {override!r} is not a block of this template "
+                     f"(one of: {', '.join(blocks)})")
+  return dict(example) | {fields.INSTRUCTIONS: blocks[override]}
 
 
 def _vars_object(value: Any) -> Mapping[str, Any]:

@@ -36,6 +36,19 @@ RESPONSE_1 = "response_1"
 RESPONSE_2 = "response_2"
 PREFERRED = "preferred"  # Which response people preferred: "1" or "2".
 KIND = "kind"  # An evaluation request's kind: harmful or benign.
+# Routed templates (datasets/routing.py): the inserted instruction block (a placeholder of
+# the template), the router's label and probability, a person's override, and the file's
+# routing (router, routed variable, blocks) as JSON.
+INSTRUCTIONS = "instructions"
+ROUTE_LABEL = "route_label"
+ROUTE_PROBABILITY = "route_probability"
+LABEL_OVERRIDE = "label_override"
+ROUTING = "routing"
+# Labeled router inputs, and what `gemma-lit route` prints per input.
+TEXT = "text"
+PROBABILITY = "probability"
+# A reward model's score of prompt + response (models/lit/reward.py).
+REWARD = "reward"
 
 
 def salience_model_name(name: str) -> str:

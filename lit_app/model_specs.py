@@ -20,6 +20,8 @@ from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
 from lit_app.models.engine import checkpoint, distribution
 from lit_app.models.lit import methods, shares, wrappers
+from lit_app.models.lit import reward as reward_lit
+from lit_app.models.training import reward as reward_training
 
 # The bundled checkpoints: models/checkpoints/ (not beside models/engine/checkpoint.py).
 CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
@@ -27,8 +29,10 @@ DEFAULT_MODELS = (
     f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
     f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
     f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_safety.lora.h5')}",
+    f"dpo:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
+    f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_dpo.lora.h5')}",
 )
-DEFAULT_CHAT_MODELS = ("base", "tuned")  # The bundled models are chat-tuned.
+DEFAULT_CHAT_MODELS = ("base", "tuned", "dpo")  # The bundled models are chat-tuned.
 
 
 @dataclasses.dataclass(frozen=True)
@@ -80,8 +84,9 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "models", None,
           "Models as NAME:PATH, comma-separated. PATH is a KerasHub preset name (e.g. "
           "gemma2_instruct_2b_en, needs Kaggle credentials), a local preset directory, or "
-          "either followed by @ADAPTER.lora.h5 for a LoRA-tuned checkpoint. Default: the "
-          "bundled base and tuned checkpoints.", **kw),
+          "either followed by @ADAPTER.lora.h5 for a LoRA-tuned checkpoint (an adapter "
+          "with a reward head, from `gemma-lit tune --method=reward`, is served as a "
+          "reward model). Default: the bundled base, tuned (SFT) and dpo checkpoints.", **kw),
       max_length=flags.DEFINE_integer(
           "max_length", max_length, "Longest token sequence (prompt + target); longer "
           "prompts are truncated from the left.", lower_bound=2, **kw),
@@ -192,6 +197,12 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
   engines = load_engines(named, max_length, precision, model_parallel)
   models, checkpoints = {}, {}
   for name, spec in named:
+    head = reward_training.load_head(spec.adapter) if spec.adapter else None
+    if head is not None:  # A reward model (gemma-lit tune --method=reward): scores only.
+      models[name] = reward_lit.RewardModel(engines[name], spec.adapter, head, batch_size,
+                                            description=f"{name}: reward model {spec}")
+      checkpoints[name] = spec
+      continue
     group = wrappers.model_group(
         name, engines[name], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens,

@@ -22,6 +22,7 @@ from lit_app.models.lit import metrics as alignment
 from lit_app.models.engine import checkpoint
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import faithfulness, template_attribution
+from lit_app.models.lit import routing as routing_lit
 from lit_app.findings import hooks as findings_hooks
 from lit_app.findings import store as findings_store
 
@@ -123,6 +124,7 @@ def create_app(argv: Sequence[str] = ()):
                     layouts=layouts.LAYOUTS, interpreters=interpreters(models),
                     metrics=metrics(), dataset_loaders=dataset_loaders,
                     generators=generators, setup=findings.install,
+                    annotators=[routing_lit.RouteAnnotator()],
                     onboard_start_doc=splash, **server_kw)
 
 

@@ -29,6 +29,8 @@ COMMANDS = {  # name: (module, summary)
     "train-base": ("lit_app.commands.train_base", "train the bundled tiny Gemma from scratch"),
     "report": ("lit_app.commands.report",
                "export saved findings as self-contained HTML pages"),
+    "route": ("lit_app.commands.route",
+              "label inputs with a router (`route train`: train one from labeled inputs)"),
 }
 
 
@@ -51,6 +53,9 @@ def fail(name: str, error: Exception | str) -> int:
 def run(name: str, argv: Sequence[str]) -> int:
   """Runs subcommand `name` on its arguments; returns the exit status."""
   module = importlib.import_module(COMMANDS[name][0])
+  nested = getattr(module, "SUBCOMMANDS", {})  # e.g. `route train`: its own module.
+  if argv and argv[0] in nested:
+    name, module, argv = f"{name} {argv[0]}", importlib.import_module(nested[argv[0]]), argv[1:]
   if hasattr(module, "run"):  # serve: absl's global flags and app.run.
     return module.run(list(argv))
   if any(arg in HELP for arg in argv):

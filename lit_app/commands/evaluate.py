@@ -34,6 +34,7 @@ from lit_app.models.engine import checkpoint
 from lit_app.models.evaluation import judge as judge_lib
 from lit_app.models.evaluation import refusals
 from lit_app.models.lit import metrics
+from lit_app.models.routing import annotate
 
 FLAGS = flags.FlagValues()
 MODEL_FLAGS = model_specs.define_flags(FLAGS, max_new_tokens=24)
@@ -64,7 +65,7 @@ def read_data(paths: list[str]) -> tuple[list[dict], list[dict], list[str]]:
   """(requests, preference pairs, each request's file name) from the --data files."""
   requests, pairs, files = [], [], []
   for path in paths:
-    examples = list(loading.load(path).examples)
+    examples = annotate.route_examples(list(loading.load(path).examples))
     pairs += [ex for ex in examples if ex.get(fields.RESPONSE_1) is not None]
     mine = [ex for ex in examples if ex.get(fields.KIND) in refusals.KINDS]
     requests += mine

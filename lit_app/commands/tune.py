@@ -1,15 +1,25 @@
-r"""gemma-lit tune: LoRA supervised fine-tuning on {prompt, response} rows.
+r"""gemma-lit tune: LoRA tuning: supervised (sft), DPO (dpo) or a reward model (reward).
 
   gemma-lit tune --base=models/checkpoints/gemma_tiny_base \
       --data=datasets/data/safety_sft.jsonl --eval=datasets/data/refusal_eval.jsonl \
       --out=models/checkpoints/gemma_tiny_safety.lora.h5
+  gemma-lit tune --method=dpo --base=models/checkpoints/gemma_tiny_base \
+      --data=datasets/data/safety_pairs.jsonl --eval=datasets/data/refusal_eval.jsonl \
+      --out=models/checkpoints/gemma_tiny_dpo.lora.h5
+  gemma-lit tune --method=reward --base=... --data=PAIRS.jsonl --out=REWARD.lora.h5
 
-Each JSONL row has `prompt` and `response` (other columns, e.g. `policy`, `use_case`, are
-not trained on). The rows are read and validated once, by the tuning-data checks
-(`gemma-lit check-data`): malformed rows, label problems and (unless
---allow_contamination) overlap with the --eval prompts stop the run with exit status 1.
-Training: models/training/sft.py. --base may be a KerasHub preset name or a local preset
-directory.
+--method=sft: JSONL rows of `prompt` and `response` (other columns, e.g. `policy`,
+`use_case`, are not trained on); models/training/sft.py. --method=dpo and --method=reward:
+preference pairs `{prompt, response_1, response_2, preferred}` (datasets/preferences.py);
+models/training/dpo.py (the reference is the base: the same weights with the adapter off)
+and models/training/reward.py (a scalar head on the LoRA'd backbone, Bradley–Terry loss;
+the head is stored in the adapter file, which serves as `NAME:BASE@REWARD.lora.h5`). The
+rows are read and validated once, by the tuning-data checks (`gemma-lit check-data`):
+malformed rows, label problems and (unless --allow_contamination) overlap with the --eval
+prompts stop the run with exit status 1. After dpo and reward, the held-out share of the
+pairs is scored (preference agreement); after dpo, also the refusal and over-refusal rates
+on the --eval requests that have a `kind` (base and tuned side by side). --base may be a
+KerasHub preset name or a local preset directory.
 """
 
 import os
@@ -21,22 +31,34 @@ import lit_app  # noqa: F401  (selects the JAX backend before keras is imported)
 import keras
 
 from lit_app import fields
-from lit_app.commands import dispatch
+from lit_app.commands import dispatch, tuning_report
 from lit_app.datasets import data_checks
 from lit_app.models.engine import checkpoint
-from lit_app.models.training import sft
+from lit_app.models.training import dpo, reward, sft
 
 FLAGS = flags.FlagValues()
+SFT, DPO, REWARD = "sft", "dpo", "reward"
+_METHOD = flags.DEFINE_enum("method", SFT, [SFT, DPO, REWARD],
+                            "sft: {prompt, response} rows; dpo: direct preference "
+                            "optimization on preference pairs; reward: a reward model "
+                            "trained on preference pairs.", flag_values=FLAGS)
+_BETA = flags.DEFINE_float("beta", 0.1, "DPO's beta (how far the policy may move from the "
+                           "reference).", lower_bound=0.0, flag_values=FLAGS)
+_EVAL_NEW_TOKENS = flags.DEFINE_integer(
+    "eval_max_new_tokens", 24, "After dpo: tokens generated per --eval request for the "
+    "refusal rates.", lower_bound=1, flag_values=FLAGS)
 _BASE = flags.DEFINE_string("base", None, "KerasHub preset name or local preset directory.",
                             flag_values=FLAGS)
-_DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows.",
+_DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows (sft) or "
+                            "preference pairs (dpo, reward).",
                             flag_values=FLAGS)
 _OUT = flags.DEFINE_string("out", None, "Where to write the adapter (must end in .lora.h5).",
                            flag_values=FLAGS)
 _RANK = flags.DEFINE_integer("rank", 8, "LoRA rank.", lower_bound=1, flag_values=FLAGS)
-_EPOCHS = flags.DEFINE_integer("epochs", 3, "Passes over the training rows.", lower_bound=1,
+_EPOCHS = flags.DEFINE_integer("epochs", None, "Passes over the training rows. Default: 3 (sft), 2 (dpo, reward).", lower_bound=1,
                                flag_values=FLAGS)
-_LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.",
+_LEARNING_RATE = flags.DEFINE_float("learning_rate", None, "Peak AdamW learning rate. "
+                                    "Default: 2e-3 (sft), 1e-3 (dpo, reward).",
                                     flag_values=FLAGS)
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Rows per batch.", lower_bound=1,
                                    flag_values=FLAGS)
@@ -56,18 +78,26 @@ _HOLDOUT_FRACTION = flags.DEFINE_float("holdout_fraction", 0.1,
                                        flag_values=FLAGS)
 
 
-def tuning_rows(data: str, eval_paths: list[str], allow_contamination: bool = False
-                ) -> tuple[list[dict], list[str]]:
-  """(the SFT rows of `data`, the problems that block tuning), from one run of the
-  tuning-data checks. Raises ValueError when a file cannot be read or holds no SFT rows."""
+def tuning_rows(data: str, eval_paths: list[str], allow_contamination: bool = False,
+                kind: str = data_checks.SFT) -> tuple[list[dict], list[str]]:
+  """(the rows of `data`, the problems that block tuning), from one run of the tuning-data
+  checks. `kind`: data_checks.SFT ({prompt, response}) or data_checks.PREFERENCE (pairs).
+  Raises ValueError when a file cannot be read or holds no rows of that kind."""
   report = data_checks.check(data, eval_paths)
   print(f"data checks: {len(report.rows)} rows, {len(report.exact_duplicates)} exact "
         f"duplicates, {len(report.contamination)} contaminated against {len(eval_paths)} "
         "eval file(s)")
-  if any(row.kind != data_checks.SFT for row in report.rows):
-    raise ValueError(f"{data}: preference rows; tune takes {{prompt, response}} rows")
-  rows = [{fields.PROMPT: row.prompt, fields.RESPONSE: row.response,
-           data_checks.POLICY: row.policy, data_checks.USE_CASE: row.use_case}
+  if kind == data_checks.SFT and any(row.kind != kind for row in report.rows):
+    raise ValueError(f"{data}: preference rows; --method=sft takes {{prompt, response}} "
+                     "rows (--method=dpo or reward takes pairs)")
+  if kind == data_checks.PREFERENCE and any(row.kind != kind for row in report.rows):
+    raise ValueError(f"{data}: {{prompt, response}} rows; --method=dpo and reward take "
+                     "preference pairs {prompt, response_1, response_2, preferred}")
+  rows = [{fields.PROMPT: row.prompt, data_checks.POLICY: row.policy,
+           data_checks.USE_CASE: row.use_case} | (
+               {fields.RESPONSE: row.response} if kind == data_checks.SFT else
+               {fields.RESPONSE_1: row.response_1, fields.RESPONSE_2: row.response_2,
+                fields.PREFERRED: str(row.preferred)})
           for row in report.rows]
   if not rows and not report.malformed:
     raise ValueError(f"{data}: no rows")
@@ -81,7 +111,9 @@ def main() -> int:
   if not _OUT.value.endswith(checkpoint.ADAPTER_SUFFIX):
     raise app.UsageError(f"--out={_OUT.value!r} must end in {checkpoint.ADAPTER_SUFFIX}")
   started = time.time()
-  rows, blocking = tuning_rows(_DATA.value, _EVAL.value, _ALLOW_CONTAMINATION.value)
+  method = _METHOD.value
+  kind = data_checks.SFT if method == SFT else data_checks.PREFERENCE
+  rows, blocking = tuning_rows(_DATA.value, _EVAL.value, _ALLOW_CONTAMINATION.value, kind)
   if blocking:
     print(f"BLOCKED: {len(blocking)} problem(s) in {_DATA.value} stop tuning "
           f"(details: gemma-lit check-data --train={_DATA.value} --eval=...; "
@@ -91,11 +123,24 @@ def main() -> int:
   keras.utils.set_random_seed(_SEED.value)
   print(f"loading {_BASE.value}")
   causal_lm = checkpoint.load_causal_lm(_BASE.value)
-  history = sft.tune(causal_lm, rows, _OUT.value, rank=_RANK.value, epochs=_EPOCHS.value,
-                     learning_rate=_LEARNING_RATE.value, batch_size=_BATCH_SIZE.value,
-                     sequence_length=_SEQUENCE_LENGTH.value, seed=_SEED.value,
-                     holdout_fraction=_HOLDOUT_FRACTION.value)
+  epochs = _EPOCHS.value or (3 if method == SFT else 2)
+  learning_rate = _LEARNING_RATE.value or (2e-3 if method == SFT else 1e-3)
+  common = dict(rank=_RANK.value, epochs=epochs, learning_rate=learning_rate,
+                batch_size=_BATCH_SIZE.value, sequence_length=_SEQUENCE_LENGTH.value,
+                seed=_SEED.value, holdout_fraction=_HOLDOUT_FRACTION.value)
+  if method == SFT:
+    history = sft.tune(causal_lm, rows, _OUT.value, **common)
+  elif method == DPO:
+    history, heldout = dpo.tune(causal_lm, rows, _OUT.value, beta=_BETA.value, **common)
+  else:
+    history, heldout = reward.tune(causal_lm, rows, _OUT.value, **common)
   size = os.path.getsize(_OUT.value)
   print(f"saved {_OUT.value} ({size / 1024:.0f} KiB) in {time.time() - started:.0f}s; "
         f"final held-out loss {history[-1]['heldout_loss']}")
+  if method == DPO:
+    print(tuning_report.dpo_report(causal_lm, heldout, _EVAL.value, _SEQUENCE_LENGTH.value,
+                                   _EVAL_NEW_TOKENS.value, _BATCH_SIZE.value))
+  elif method == REWARD and heldout:
+    print(f"held-out pairs ranked right by the reward: {history[-1]['heldout_accuracy']:.1%} "
+          f"({len(heldout)} pairs)")
   return dispatch.EXIT_OK

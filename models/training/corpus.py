@@ -604,6 +604,48 @@ def safety_sft(seed: int = 0, num_tasks: int = 400) -> list[dict]:
   return clean_for_tuning(rows, refusal_eval(seed))
 
 
+# A refusal of a request that deserves help: the rejected answer of an over-refusal pair.
+OVER_REFUSAL = {
+    "en": "I can't help with that. If you want, I can help with something safe instead.",
+    "de": "Dabei kann ich nicht helfen. Wenn du willst, helfe ich dir gern bei etwas "
+          "Sicherem.",
+}
+
+
+def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
+  """Preference pairs for DPO, from the requests the SFT set uses: a harmful request
+  prefers the refusal over going along (with the placeholder); a benign request, or an
+  everyday task, prefers the helpful answer over a refusal. Which response is response_1
+  is chosen by seed. Rows clash with no refusal-eval prompt (clean_for_tuning)."""
+  exclude = _eval_prompts(seed)
+  rng = random.Random(f"pairs/{seed}")
+  rows = []
+  sft_only = requests(SFT_ONLY_SCRIPT_TEMPLATES, SFT_ONLY_HOWTO_TEMPLATES)
+  for r in requests() + sft_only:
+    if r.prompt in exclude:
+      continue
+    chosen, rejected = (r.refuse, r.comply) if r.action.harmful else (
+        r.comply, OVER_REFUSAL[r.language])
+    rows.append(dict(prompt=r.prompt, chosen=chosen, rejected=rejected,
+                     policy=r.action.policy, use_case="refusal" if r.action.harmful
+                     else r.kind, language=r.language))
+  for task in _task_rows(rng, num_tasks, exclude):
+    rows.append(dict(prompt=task["prompt"], chosen=task["response"],
+                     rejected=OVER_REFUSAL[task["language"]], policy="none",
+                     use_case=task["use_case"], language=task["language"]))
+  rng.shuffle(rows)
+  pairs = []
+  for row in rows:
+    first = rng.random() < 0.5
+    pairs.append(dict(
+        prompt=row["prompt"],
+        response_1=row["chosen"] if first else row["rejected"],
+        response_2=row["rejected"] if first else row["chosen"],
+        preferred=1 if first else 2, policy=row["policy"], use_case=row["use_case"],
+        language=row["language"]))
+  return clean_for_tuning(pairs, refusal_eval(seed))
+
+
 def clean_for_tuning(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
   """`rows` without exact duplicates (first kept) and without rows whose prompt overlaps an
   evaluation prompt, by the rules `gemma-lit check-data` gates tuning with."""
@@ -636,7 +678,8 @@ def main(argv=None) -> None:
   parser.add_argument("--out_dir", default="datasets/data")
   args = parser.parse_args(argv)
   for name, rows in (("safety_sft.jsonl", safety_sft(args.seed)),
-                     ("refusal_eval.jsonl", refusal_eval(args.seed))):
+                     ("refusal_eval.jsonl", refusal_eval(args.seed)),
+                     ("safety_pairs.jsonl", safety_pairs(args.seed))):
     path = os.path.join(args.out_dir, name)
     write_jsonl(rows, path)
     print(f"wrote {path}: {len(rows)} rows")

@@ -27,6 +27,23 @@ def token_loss(logits, labels, weights):
   return jnp.sum(nll * weights) / jnp.maximum(jnp.sum(weights), 1.0)
 
 
+def make_optimizer(total_steps: int, learning_rate: float, weight_decay: float = 0.01,
+                   warmup_fraction: float = 0.05):
+  """(AdamW with clipping at norm 1, its schedule): linear warm-up, cosine decay."""
+  warmup = int(total_steps * warmup_fraction)
+  schedule = keras.optimizers.schedules.CosineDecay(
+      initial_learning_rate=0.0, decay_steps=max(total_steps - warmup, 1),
+      warmup_target=learning_rate, warmup_steps=warmup, alpha=0.05)
+  optimizer = keras.optimizers.AdamW(learning_rate=schedule, weight_decay=weight_decay,
+                                     clipnorm=1.0)
+  return optimizer, schedule
+
+
+def batches(arrays: dict, batch_size: int, rng: np.random.Generator | None):
+  """Batches of `arrays` (dict of arrays with a shared first axis); see _batches."""
+  return _batches(arrays, batch_size, rng)
+
+
 def _batches(arrays: dict, batch_size: int, rng: np.random.Generator | None):
   """Full batches (shuffled when `rng` is given); a short last batch is dropped when
   shuffling, kept (padded with zero-weight rows) when not, so eval sees every row."""
@@ -56,11 +73,7 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
   batch_size = min(batch_size, n)
   per_epoch = max(n // batch_size, 1)
   total = steps if steps is not None else per_epoch * epochs
-  schedule = keras.optimizers.schedules.CosineDecay(
-      initial_learning_rate=0.0, decay_steps=max(total - int(total * warmup_fraction), 1),
-      warmup_target=learning_rate, warmup_steps=int(total * warmup_fraction), alpha=0.05)
-  optimizer = keras.optimizers.AdamW(learning_rate=schedule, weight_decay=weight_decay,
-                                     clipnorm=1.0)
+  optimizer, schedule = make_optimizer(total, learning_rate, weight_decay, warmup_fraction)
   model_trainable = causal_lm.trainable_variables
   optimizer.build(model_trainable)
 

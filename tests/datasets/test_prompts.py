@@ -200,7 +200,8 @@ def test_bundled_datasets_validate():
   assert {"prompt_debugging_en", "prompt_debugging_de"} <= set(datasets)
   for name, ds in datasets.items():
     # Samples to browse are short; evaluation sets for the Metrics module may be longer.
-    assert 8 <= len(ds) <= (300 if name in ("refusal_eval", "preference_pairs") else 13), name
+    assert 8 <= len(ds) <= (300 if name in ("refusal_eval", "preference_pairs", "routed_safety")
+                            else 13), name
     validation.validate_dataset(ds)
     for ex in ds.examples:
       assert ex[fields.PROMPT].strip(), name

@@ -1,0 +1,121 @@
+"""Direct preference optimization (DPO) with LoRA: the policy is the base plus a LoRA
+adapter, the reference is the same weights with the adapter off.
+
+  loss = −log σ(β · [(log π(y_c|x) − log π_ref(y_c|x)) − (log π(y_r|x) − log π_ref(y_r|x))])
+
+log π(y|x) is the summed log-probability of the response tokens (and the closing
+`<end_of_turn>`, `<eos>`) after the prompt in Gemma's chat turn. Turning the adapter off is
+setting its B kernels to zero (KerasHub's LoRA adds A·B to the frozen kernel), so there is
+no second copy of the model; the reference log-probabilities are computed once, before
+training, since the reference never changes. Only the LoRA kernels are trainable.
+"""
+
+import os
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+
+from lit_app.models.engine import checkpoint, families
+from lit_app.models.training import loop
+from lit_app.models.training import pairs as pairs_lib
+from lit_app.models.training import sft
+
+
+def sequence_logps(logits, labels, weights):
+  """Σ_t weights · log p(labels_t). logits: <float>[rows, seq, vocab] -> <float32>[rows]."""
+  logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+  picked = jnp.take_along_axis(logp, labels[..., None], axis=-1)[..., 0]
+  return jnp.sum(picked * weights, axis=-1)
+
+
+def dpo_loss(policy_chosen, policy_rejected, reference_chosen, reference_rejected,
+             beta: float, valid=None):
+  """(mean DPO loss over valid pairs, <float>[pairs] margins). Inputs: <float>[pairs]."""
+  margin = beta * ((policy_chosen - reference_chosen) - (policy_rejected - reference_rejected))
+  valid = jnp.ones_like(margin) if valid is None else valid
+  loss = -jnp.sum(jax.nn.log_sigmoid(margin) * valid) / jnp.maximum(jnp.sum(valid), 1.0)
+  return loss, margin
+
+
+def is_lora_b(variable) -> bool:
+  return "lora_kernel_b" in variable.path
+
+
+def adapter_off(variables: list, values: list) -> list:
+  """`values` with every LoRA B kernel zeroed: the frozen base."""
+  return [jnp.zeros_like(x) if is_lora_b(v) else x for v, x in zip(variables, values)]
+
+
+class Objective:
+  """DPO on a LoRA-enabled CausalLM: the loss over trainable values, and the reference."""
+
+  def __init__(self, causal_lm, beta: float = 0.1):
+    self.causal_lm, self.beta = causal_lm, beta
+    self.variables = causal_lm.trainable_variables
+    if not self.variables or not all("lora_kernel" in v.path for v in self.variables):
+      raise ValueError("DPO trains LoRA kernels only: call checkpoint.enable_lora first")
+    self.non_trainable = [v.value for v in causal_lm.non_trainable_variables]
+    self._logps = jax.jit(self.logps)
+
+  def logps(self, trainable, non_trainable, batch):
+    """<float32>[pairs, 2]: log π(chosen), log π(rejected)."""
+    x = {"token_ids": pairs_lib.flat(batch["token_ids"]),
+         "padding_mask": pairs_lib.flat(batch["padding_mask"])}
+    logits, _ = self.causal_lm.stateless_call(trainable, non_trainable, x)
+    out = sequence_logps(logits, pairs_lib.flat(batch["labels"]),
+                         pairs_lib.flat(batch["weights"]))
+    return out.reshape(-1, 2)
+
+  def loss(self, trainable, non_trainable, batch):
+    policy = self.logps(trainable, non_trainable, batch)
+    reference = batch["reference_logps"]
+    return dpo_loss(policy[:, 0], policy[:, 1], reference[:, 0], reference[:, 1], self.beta,
+                    batch["valid"])
+
+  def with_reference(self, arrays: dict, batch_size: int = 16) -> dict:
+    """`arrays` plus `reference_logps` <float32>[pairs, 2], from the adapter-off weights."""
+    off = adapter_off(self.variables, [v.value for v in self.variables])
+    out = []
+    for batch in loop.batches(arrays, batch_size, None):
+      out.append(np.asarray(self._logps(off, self.non_trainable, batch)))
+    return arrays | {"reference_logps": np.concatenate(out)[:len(arrays["valid"])]}
+
+
+def tune(causal_lm, pairs: list[dict], out: str, *, rank: int = 16, epochs: int = 2,
+         learning_rate: float = 1e-3, batch_size: int = 16, sequence_length: int = 128,
+         beta: float = 0.1, seed: int = 0, holdout_fraction: float = 0.1
+         ) -> tuple[list[dict], list[dict]]:
+  """Enables LoRA on `causal_lm`, trains it with DPO on `pairs`, saves the adapter to `out`.
+
+  Returns (the per-epoch history, the held-out pairs). The model keeps the trained adapter.
+  """
+  if not out.endswith(checkpoint.ADAPTER_SUFFIX):
+    raise ValueError(f"--out={out!r}: the file name must end in {checkpoint.ADAPTER_SUFFIX}")
+  train_pairs, heldout_pairs = sft.split_holdout(pairs, holdout_fraction, seed)
+  tokenizer = causal_lm.preprocessor.tokenizer
+  fmt = families.family_of(causal_lm.backbone).chat
+  train = pairs_lib.pair_arrays(tokenizer, train_pairs, sequence_length, fmt)
+  heldout = pairs_lib.pair_arrays(tokenizer, heldout_pairs, sequence_length, fmt) \
+      if heldout_pairs else None
+  clipped = train.pop("truncated") + (heldout.pop("truncated") if heldout else 0)
+  if clipped:
+    print(f"warning: {clipped} responses run past {sequence_length} tokens and were cut; "
+          "raise --sequence_length")
+  print(f"pairs: {len(train_pairs)} training, {len(heldout_pairs)} held out; LoRA rank {rank}, "
+        f"beta {beta}")
+  checkpoint.enable_lora(causal_lm, rank)
+  objective = Objective(causal_lm, beta)
+  train = objective.with_reference(train, batch_size)
+  heldout = objective.with_reference(heldout, batch_size) if heldout else None
+  values, history = pairs_lib.fit(
+      objective.variables, objective.non_trainable, objective.loss, train, heldout,
+      batch_size=batch_size, epochs=epochs, learning_rate=learning_rate, seed=seed,
+      desc="dpo")
+  for variable, value in zip(objective.variables, values):
+    variable.assign(value)
+  directory = os.path.dirname(out)
+  if directory:
+    os.makedirs(directory, exist_ok=True)
+  causal_lm.backbone.save_lora_weights(out)
+  return history, heldout_pairs
