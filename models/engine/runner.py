@@ -25,8 +25,8 @@ import keras
 import numpy as np
 import sentencepiece as spm
 
+from lit_app.models.engine import attention
 from lit_app.models.engine import distribution
-
 from lit_app.models.engine import families
 
 log = logging.getLogger(__name__)
@@ -77,6 +77,7 @@ class Engine:
     self.causal_lm = causal_lm
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
+    attention.install(self.causal_lm)  # Blockwise attention in every forward (attention.py).
     self.max_length = max_length
     self._variables = list(self.backbone.variables)
     lora = [i for i, v in enumerate(self._variables) if "lora_kernel" in v.path]
