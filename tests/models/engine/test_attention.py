@@ -120,3 +120,17 @@ def test_long_salience_matches_finite_differences_and_dense_attention(sp_proto):
                                                        only=near)
   assert reference.cosine(s.grad_l2[near], fd_l2[near]) >= 0.999
   assert reference.cosine(s.grad_dot_input[near], fd_gdi[near]) >= 0.999
+
+
+def test_request_over_the_memory_limit_is_refused_in_one_line(sp_proto):
+  from lit_app.models.engine import memory
+  lm = tiny.build_causal_lm("gemma", sp_proto, sequence_length=64, seed=2)
+  engine = engine_lib.Engine(lm, max_length=4096, max_memory=int(0.3 * memory.GIB))
+  ids = np.full(3000, engine.bos_id, np.int32)
+  mask = np.zeros(3000)
+  mask[-4:] = 1
+  with pytest.raises(ValueError, match=r"^this 3,072-token request needs about [\d.]+ GiB; "
+                     r"the server allows 0\.3 GiB; shorten the prompt or raise --max_memory$"):
+    engine.salience([ids], [mask])
+  [s] = engine.salience([ids[:40]], [mask[-40:]])  # A short one still runs.
+  assert s.grad_l2[-2] > 0
