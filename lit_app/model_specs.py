@@ -18,7 +18,7 @@ from absl import app, flags, logging
 
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
-from lit_app.models.engine import checkpoint, distribution
+from lit_app.models.engine import checkpoint, distribution, memory
 from lit_app.models.lit import methods, shares, wrappers
 from lit_app.models.lit import reward as reward_lit
 from lit_app.models.training import reward as reward_training
@@ -46,6 +46,7 @@ class ModelFlags:
   chat_template: flags.FlagHolder
   model_parallel: flags.FlagHolder
   salience_methods: flags.FlagHolder
+  max_memory: flags.FlagHolder
 
   def specs(self) -> list[str]:
     """--models, or the bundled checkpoints when it is not given."""
@@ -70,7 +71,8 @@ class ModelFlags:
         self.batch_size.value, self.precision.value, self.chat_models(),
         self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings,
         salience_methods=tuple(self.salience_methods.value if salience_methods is None
-                               else salience_methods))
+                               else salience_methods,
+        max_memory_gib=self.max_memory.value)
 
 
 def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
@@ -117,6 +119,12 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "button in the Salience module and a column in batch output). Integrated "
           "gradients costs 128-1024 backward passes per click, occlusion one forward per "
           "word: leave them out where clicks must be fast.", **kw),
+      max_memory=flags.DEFINE_float(
+          "max_memory", None,
+          "GiB of working memory one request may need (estimated before it runs, "
+          "models/engine/memory.py); larger requests get a one-line refusal. Default: "
+          f"{memory.DEFAULT_FRACTION:.0%} of the device's memory (physical memory on CPU).",
+          lower_bound=0.1, **kw),
   )
 
 
@@ -156,12 +164,15 @@ def check_chat_models(chat_models: Sequence[str], names: Sequence[str]) -> None:
 
 
 def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_length: int,
-                 precision: str, model_parallel: int | None = None
-                 ) -> dict[str, engine_lib.Engine]:
+                 precision: str, model_parallel: int | None = None,
+                 max_memory_gib: float | None = None) -> dict[str, engine_lib.Engine]:
   """{NAME: its Engine}; the names on one loaded base share one Engine.
 
   model_parallel: shard the weights over that many devices (distribution.configure).
+  max_memory_gib: the most working memory one request may need (default: memory.py's
+  fraction of device or physical memory).
   """
+  limit = memory.default_limit() if max_memory_gib is None else int(max_memory_gib * memory.GIB)
   if model_parallel is not None:
     for _, spec in named:
       checkpoint.check_exists(spec)
@@ -174,7 +185,8 @@ def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_len
   for name, spec in named:
     base = shared[spec]
     if id(base) not in by_base:
-      by_base[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters)
+      by_base[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters,
+                                            max_memory=limit)
       logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
     engines[name] = by_base[id(base)]
   return engines
@@ -184,7 +196,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  batch_size: int, precision: str, chat_models: Sequence[str] = (),
                  model_parallel: int | None = None, warm_up: bool = False,
                  output_embeddings: bool = True,
-                 salience_methods: Sequence[str] = methods.OPTIONAL_METHODS
+                 salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
+                 max_memory_gib: float | None = None
                  ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
@@ -194,7 +207,7 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
   start = time.perf_counter()
   named = parse_models(specs)
   check_chat_models(chat_models, [name for name, _ in named])
-  engines = load_engines(named, max_length, precision, model_parallel)
+  engines = load_engines(named, max_length, precision, model_parallel, max_memory_gib)
   models, checkpoints = {}, {}
   for name, spec in named:
     head = reward_training.load_head(spec.adapter) if spec.adapter else None

@@ -12,7 +12,8 @@ def cosine(a, b) -> float:
 
 
 def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
-                               eps: float | None = None, relative_eps: float = 0.05):
+                               eps: float | None = None, relative_eps: float = 0.05,
+                               only=None):
   """(grad_l2, grad_dot_input) per token from central differences of the summed target loss.
 
   eps: the step; by default 1e-2, or `relative_eps` of the embeddings' RMS where that is smaller
@@ -21,7 +22,8 @@ def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
   float32 round-off stays small too.
 
   Uses the engine's forward (checked separately against KerasHub's own call) but not its
-  gradient code: every embedding coordinate is perturbed in turn.
+  gradient code: every embedding coordinate is perturbed in turn. `only` (default:
+  all) limits the tokens perturbed; the others' scores come back 0.
   """
   n = len(ids)
   state = engine._state()
@@ -44,7 +46,7 @@ def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
 
   grad = np.zeros_like(emb)
   grad_dot_input = np.zeros(n, np.float32)
-  for j in range(n):
+  for j in (range(n) if only is None else only):
     for d in range(emb.shape[-1]):
       step = np.zeros_like(emb)
       step[0, j, d] = eps

@@ -476,8 +476,10 @@ def memory_worker() -> dict:
   inputs = with_target_masks(models["_m_tokenizer"],
                              make_examples(engine.sp, length, batch))
   result["loaded"] = rss_bytes()
+  start = time.perf_counter()
   with PeakRSS() as call:
     list(models["_m_salience"].predict(inputs))
+  result["request_s"] = time.perf_counter() - start
   return result | {"request_peak": call.peak, "high_water": max_rss_bytes(),
                    "params": causal_lm.backbone.count_params()}
 

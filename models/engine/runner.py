@@ -25,10 +25,11 @@ import keras
 import numpy as np
 import sentencepiece as spm
 
-from lit_app.models.engine import attribution
+from lit_app.models.engine import attention, attribution
 from lit_app.models.engine import distribution
-
 from lit_app.models.engine import families
+from lit_app.models.engine import generation
+from lit_app.models.engine import memory
 
 log = logging.getLogger(__name__)
 
@@ -71,14 +72,20 @@ class Engine:
   checkpoint.load_shared); key None is the base. Adapters are state, not mutations: every
   compiled program takes the weights as arguments, and an adapter's call passes its LoRA
   values in place of the base's. Calls are serialized (one at a time on the device).
+  `max_memory` (bytes, None: no limit): requests estimated to need more are refused with
+  memory.TooLarge before they run.
   """
 
   def __init__(self, causal_lm: keras.Model, max_length: int = 1024,
-               adapters: dict[str | None, list[np.ndarray]] | None = None):
+               adapters: dict[str | None, list[np.ndarray]] | None = None,
+               max_memory: int | None = None):
     self.causal_lm = causal_lm
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
+    attention.install(self.causal_lm)  # Blockwise attention in every forward (attention.py).
     self.max_length = max_length
+    self.max_memory = max_memory
+    self._memory_shape = memory.shape_of(self.backbone)
     self._variables = list(self.backbone.variables)
     lora = [i for i, v in enumerate(self._variables) if "lora_kernel" in v.path]
     self._adapters = {key: dict(zip(lora, values)) for key, values in (adapters or {}).items()}
@@ -144,24 +151,31 @@ class Engine:
     """Runs KerasHub layers on `state` (traced values) instead of their variables."""
     return keras.StatelessScope(state_mapping=list(zip(self._variables, state)))
 
+  def _check_memory(self, need: int, token_ids: np.ndarray):
+    """Refuses (memory.TooLarge) a call on `token_ids` <int>[batch, length] needing
+    `need` bytes beyond max_memory."""
+    memory.check(need, self.max_memory, token_ids.shape[1], int(token_ids.shape[0]))
+
   # --- Salience -------------------------------------------------------------
 
   def _embed(self, token_ids):
     """The token-embedding lookup (what salience differentiates): <float>[batch, length, hidden]."""
     return self.family.lookup(self.backbone, token_ids)
 
-  def _hidden(self, lookup, token_ids, padding_mask):
+  def _hidden(self, lookup, token_ids, padding_mask, remat=False):
     """The family's text path on the lookup, after the final norm (what the backbone
-    outputs). <float>[batch, length, hidden] in, <float>[batch, length, hidden] out."""
-    return self.family.hidden(self.backbone, lookup, token_ids, padding_mask)
+    outputs). <float>[batch, length, hidden] in, <float>[batch, length, hidden] out.
+    remat: recompute each block's activations in the backward pass (salience)."""
+    block_call = families.remat_block if remat else families.call_block
+    return self.family.hidden(self.backbone, lookup, token_ids, padding_mask, block_call)
 
-  def _target_nll(self, lookup, token_ids, padding_mask, positions, targets):
+  def _target_nll(self, lookup, token_ids, padding_mask, positions, targets, remat=False):
     """−log p(targets | prefix) read off the hidden states at `positions`.
 
     lookup: <float>[batch, length, hidden]; positions, targets: <int>[batch, k].
     Logits are computed only at the k gathered positions, not at every position.
     """
-    x = self._hidden(lookup, token_ids, padding_mask)
+    x = self._hidden(lookup, token_ids, padding_mask, remat)
     h = jnp.take_along_axis(x, positions[:, :, None], axis=1)  # <float>[batch, k, hidden]
     logits = self.family.logits(self.backbone, h)              # <float>[batch, k, vocab]
     logp = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
@@ -173,7 +187,7 @@ class Engine:
       embeddings = self._embed(token_ids)
 
       def loss_fn(emb):
-        nll = self._target_nll(emb, token_ids, padding_mask, positions, targets)
+        nll = self._target_nll(emb, token_ids, padding_mask, positions, targets, remat=True)
         return jnp.sum(nll * weights), nll
 
       grads, nll = jax.grad(loss_fn, has_aux=True)(embeddings)
@@ -229,6 +243,8 @@ class Engine:
     results = [Salience(*(np.zeros(len(ids), np.float32) for _ in range(3))) for ids, _ in rows]
     if arrays is None:
       return results
+    self._check_memory(memory.salience_bytes(self._memory_shape, *arrays[0].shape,
+                                             arrays[2].shape[1]), arrays[0])
     self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
       out = self._salience_jit(self._state(adapter), *distribution.place_batch(*arrays))
@@ -253,6 +269,8 @@ class Engine:
     totals = np.zeros(len(rows), np.float32)
     if arrays is None:
       return totals
+    self._check_memory(memory.forward_bytes(self._memory_shape, *arrays[0].shape,
+                                            arrays[2].shape[1]), arrays[0])
     self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
       out = np.asarray(self._nll_jit(self._state(adapter), *distribution.place_batch(*arrays)),
@@ -281,6 +299,7 @@ class Engine:
     token_arr, padding = self._pad_rows(token_ids)
     pool = padding.copy()
     pool[:, 0] = 0  # <bos> carries no content of its own.
+    self._check_memory(memory.forward_bytes(self._memory_shape, *token_arr.shape, 1), token_arr)
     self._note_shape(("mean_hidden",) + token_arr.shape)
     with self._turn():
       out = self._mean_hidden_jit(self._state(adapter),
@@ -302,9 +321,10 @@ class Engine:
 
   # --- Generation -------------------------------------------------------------
 
-  def _generate_arrays(self, state, token_ids, padding_mask, stop_ids):
-    """KerasHub's cached greedy sampler (`generate_step`) on `state`."""
-    with self._scope(state):
+  def _generate_arrays(self, state, token_ids, padding_mask, steps, stop_ids):
+    """KerasHub's cached greedy sampler (`generate_step`) on `state`, stopped after
+    `steps` <int32>[] steps instead of at the end of the cache (generation.py)."""
+    with self._scope(state), generation.bounded(self.causal_lm, steps):
       out = self.causal_lm.generate_step(
           {"token_ids": token_ids, "padding_mask": padding_mask}, stop_token_ids=stop_ids)
     return out["token_ids"]
@@ -322,10 +342,13 @@ class Engine:
     # Filler rows repeat row 0.
     token_arr[len(token_ids):], padding[len(token_ids):] = token_arr[0], padding[0]
 
+    self._check_memory(memory.generation_bytes(self._memory_shape, *token_arr.shape), token_arr)
     self._note_shape(("generate",) + token_arr.shape)
+    # The sampler starts at the shortest prompt's end; the longest needs max_new_tokens.
+    steps = np.int32(longest + max_new_tokens - min(len(ids) for ids in token_ids))
     with self._turn():
       out_ids = np.asarray(self._generate_jit(self._state(adapter), token_arr, padding,
-                                              stop_ids=self.stop_ids))
+                                              steps, stop_ids=self.stop_ids))
     responses = []
     for b, ids in enumerate(token_ids):
       new = out_ids[b, len(ids):len(ids) + max_new_tokens]

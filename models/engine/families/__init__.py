@@ -4,13 +4,16 @@ backbone class.
 A `Family` says how to run a checkpoint's *text path* as pure functions of its layers:
 
   lookup(backbone, token_ids)                        -> e   <float>[batch, length, hidden]
-  hidden(backbone, e, token_ids, padding_mask)       -> h   <float>[batch, length, hidden]
+  hidden(backbone, e, token_ids, padding_mask, block_call=call_block)
+                                                     -> h   <float>[batch, length, hidden]
   logits(backbone, h)                                -> <float>[batch, k, vocab]
 
 `e` is the token-embedding lookup, the value salience differentiates; `hidden` runs
 KerasHub's own decoder blocks on it (with whatever per-layer inputs, KV sharing or
 multimodal plumbing the generation has) and returns the final-norm output; `logits`
-projects hidden states to the vocabulary. Checkpoints that carry vision or audio encoders
+projects hidden states to the vocabulary. `hidden` calls each decoder block as
+`block_call(block, x, **inputs)`: the hook lets the engine wrap every block (for
+instance in `jax.checkpoint`, `remat_block`) without forking the family. Checkpoints that carry vision or audio encoders
 run the same text path: prompts are text, the encoders stay unused.
 
 Each generation's module also declares its chat markup, LoRA target layers, model-parallel
@@ -20,11 +23,24 @@ layout, and the tiny random configurations the tests build. A new Gemma is a new
 import dataclasses
 from collections.abc import Callable
 
+import jax
 import keras
 
 from lit_app.models.engine.families.chat import ChatFormat
 
 MODEL, BATCH = "model", "batch"  # Mesh axes: split over the model replica, over the batch.
+
+
+def call_block(block, x, **inputs):
+  """The plain `block_call`: runs the decoder block."""
+  return block(x, **inputs)
+
+
+def remat_block(block, x, **inputs):
+  """A `block_call` that rematerializes: the backward pass keeps only each block's
+  inputs and recomputes its activations, so a backward through L blocks holds one block's
+  activations at a time, not L."""
+  return jax.checkpoint(lambda x, inputs: block(x, **inputs))(x, inputs)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -34,7 +50,7 @@ class Family:
   backbone_cls: type
   causal_lm_cls: type
   lookup: Callable        # (backbone, token_ids) -> e
-  hidden: Callable        # (backbone, e, token_ids, padding_mask) -> final hidden states
+  hidden: Callable        # (backbone, e, token_ids, padding_mask, block_call) -> final hidden
   logits: Callable        # (backbone, h) -> logits
   hidden_size: Callable   # (backbone) -> int
   chat: ChatFormat

@@ -22,11 +22,12 @@ def scaled(backbone, e):
   return e * ops.cast(math.sqrt(backbone.hidden_dim), e.dtype)
 
 
-def hidden(backbone, e, token_ids, padding_mask, **block_kwargs):
+def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block,
+           **block_kwargs):
   del token_ids  # The text path reads the lookup only.
   x = scaled(backbone, e)
   for block in backbone.transformer_layers:
-    x = block(x, padding_mask=padding_mask, **block_kwargs)
+    x = block_call(block, x, padding_mask=padding_mask, **block_kwargs)
   return backbone.layer_norm(x)
 
 

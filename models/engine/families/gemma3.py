@@ -11,8 +11,8 @@ from lit_app.models.engine import families
 from lit_app.models.engine.families import chat, gemma
 
 
-def hidden(backbone, e, token_ids, padding_mask):
-  return gemma.hidden(backbone, e, token_ids, padding_mask, vision_mask=None)
+def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
+  return gemma.hidden(backbone, e, token_ids, padding_mask, block_call, vision_mask=None)
 
 
 def tiny(variant, proto, sequence_length, sliding_window_size=8, **arch):

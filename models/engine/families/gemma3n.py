@@ -20,7 +20,10 @@ def lookup(backbone, token_ids):
   return backbone.language_model.embed_tokens.embedding(token_ids)
 
 
-def hidden(backbone, e, token_ids, padding_mask):
+def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
+  # The decoder stack (AltUp streams across blocks) runs inside KerasHub's language model
+  # call, so there is no per-block loop here to hand to `block_call`.
+  del block_call
   lm = backbone.language_model
   x = e * ops.cast(lm.embed_tokens.embed_scale, e.dtype)
   in_vocab = ops.logical_and(token_ids >= 0, token_ids < backbone.vocab_size_per_layer_input)

@@ -40,14 +40,14 @@ def per_layer_inputs(backbone, x, token_ids):
   return out
 
 
-def hidden(backbone, e, token_ids, padding_mask):
+def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
   x = gemma.scaled(backbone, e)
   kv = {}  # Block index -> its keys and values, for the KV-shared blocks after it.
   for i, (block, extra) in enumerate(zip(backbone.transformer_layers,
                                          per_layer_inputs(backbone, x, token_ids))):
     shared = kv.get(block.kv_shared_layer_index) if block.is_kv_shared_layer else None
-    x, kv[i] = block(x, padding_mask=padding_mask, vision_mask=None, per_layer_input=extra,
-                     shared_kv=shared, positions=None)
+    x, kv[i] = block_call(block, x, padding_mask=padding_mask, vision_mask=None,
+                          per_layer_input=extra, shared_kv=shared, positions=None)
   return backbone.layer_norm(x)
 
 

@@ -1,0 +1,136 @@
+"""The one attention implementation (models/engine/attention.py): the blockwise kernel
+against a dense reference (values and gradients), every Gemma generation's forward and
+generate() against KerasHub's own attention, and salience at 2,048+ tokens against
+finite differences."""
+
+import jax
+import jax.numpy as jnp
+import numpy as np
+import pytest
+
+from lit_app.models import engine as engine_lib
+from lit_app.models.engine import attention, families, tiny
+from tests import reference
+
+VARIANTS = ["gemma", "gemma2", "gemma3", "gemma3n", "gemma4", "gemma4_moe", "gemma3_vision",
+            "gemma4_vision"]
+
+
+def dense_attention(q, k, v, mask, scale, soft_cap, window, q_offset):
+  """The textbook product: k, v repeated per query head, the full score matrix."""
+  b, t, n, h = q.shape
+  s, kv = k.shape[1], k.shape[2]
+  k, v = jnp.repeat(k, n // kv, axis=2), jnp.repeat(v, n // kv, axis=2)
+  scores = jnp.einsum("btnh,bsnh->bnts", q, k) * scale  # <float32>[b, n, t, s]
+  if soft_cap:
+    scores = jnp.tanh(scores / soft_cap) * soft_cap
+  qpos, kpos = q_offset + jnp.arange(t)[:, None], jnp.arange(s)[None]
+  allowed = kpos <= qpos
+  if window:
+    allowed &= (qpos - kpos < window) & (kpos - qpos < window)
+  scores = jnp.where((allowed[None] & mask)[:, None], scores, -1e9)
+  return jnp.einsum("bnts,bsnh->btnh", jax.nn.softmax(scores, axis=-1), v)
+
+
+@pytest.mark.parametrize("t,s,q_offset,window,soft_cap", [
+    (37, 37, 0, None, None),   # Padding rows and keys inside the last block.
+    (64, 64, 0, 10, 50.0),     # Window and soft cap: blocks before the window skipped.
+    (50, 50, 0, 7, None),
+    (1, 40, 29, 9, 30.0),      # A generation step: one query at cache index 29.
+    (3, 40, 20, None, None),
+])
+def test_kernel_matches_dense_values_and_gradients(t, s, q_offset, window, soft_cap):
+  rng = np.random.default_rng(0)
+  b, n, kv, h = 2, 4, 2, 8
+  q, k, v = (jnp.asarray(rng.normal(size=shape), jnp.float32)
+             for shape in [(b, t, n, h), (b, s, kv, h), (b, s, kv, h)])
+  mask = np.ones((b, t, s), bool)
+  mask[1, :, s - 5:] = False  # Row 1 padded.
+  ours = lambda q, k, v: attention.attention(
+      q, k, v, mask, scale=0.3, soft_cap=soft_cap, window=window, q_offset=q_offset,
+      block_q=8, block_k=16)
+  theirs = lambda q, k, v: dense_attention(q, k, v, mask, 0.3, soft_cap, window, q_offset)
+  np.testing.assert_allclose(ours(q, k, v), theirs(q, k, v), atol=2e-6)
+  w = jnp.asarray(rng.normal(size=(b, t, n, h)), jnp.float32)
+  grads = [jax.grad(lambda *a, f=f: jnp.sum(f(*a) * w), argnums=(0, 1, 2))(q, k, v)
+           for f in (ours, theirs)]
+  for a, b_ in zip(*grads):
+    np.testing.assert_allclose(a, b_, atol=5e-6)
+
+
+@pytest.fixture
+def small_blocks(monkeypatch):
+  """Blocks of 8 query positions by 16 keys, so short prompts cross many blocks."""
+  monkeypatch.setattr(attention, "BLOCK_Q", 8)
+  monkeypatch.setattr(attention, "BLOCK_K", 16)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_family_matches_keras_hub_attention(variant, sp_proto, small_blocks):
+  """Hidden states (padded batch) and greedy generate() with KerasHub's attention, then
+  with ours installed on the same model: the same numbers, the same tokens."""
+  lm = tiny.build_causal_lm(variant, sp_proto, sequence_length=48, seed=3)
+  family = families.family_of(lm.backbone)
+  rng = np.random.default_rng(1)
+  ids = rng.integers(4, 300, size=(2, 40)).astype(np.int32)
+  ids[:, 0] = 2
+  padding = np.ones_like(ids)
+  padding[1, 29:] = 0
+  prompt = {"token_ids": ids.copy(), "padding_mask": padding.astype(bool)}
+  prompt["token_ids"][:, 20:] = 0
+  prompt["padding_mask"][:, 20:] = False
+
+  def run():
+    hidden = family.hidden(lm.backbone, family.lookup(lm.backbone, ids), ids, padding)
+    generated = lm.generate_step(prompt, stop_token_ids=None)["token_ids"]
+    return np.asarray(hidden), np.asarray(generated)
+
+  hidden, generated = run()
+  assert attention.install(lm) >= 2
+  ours_hidden, ours_generated = run()
+  np.testing.assert_allclose(ours_hidden[0], hidden[0], atol=2e-5)
+  np.testing.assert_allclose(ours_hidden[1, :29], hidden[1, :29], atol=2e-5)
+  np.testing.assert_array_equal(ours_generated, generated)
+
+
+def test_long_salience_matches_finite_differences_and_dense_attention(sp_proto):
+  """2,560 tokens on a tiny Gemma 2 (soft caps, a sliding-window layer, a global one): the
+  blockwise backward against central differences where they resolve the gradient (near
+  the targets), and at every position against autodiff through KerasHub's dense attention
+  on the same weights."""
+  arch = dict(num_layers=2, hidden_dim=8, num_heads=2, num_kv_heads=1, head_dim=4,
+              intermediate_dim=16, sliding_window_size=300)
+  build = lambda: tiny.build_causal_lm("gemma2", sp_proto, sequence_length=64, seed=2, **arch)
+  engine = engine_lib.Engine(build(), max_length=4096)
+  dense = engine_lib.Engine(build(), max_length=4096)
+  attention.uninstall(dense.causal_lm)
+  rng = np.random.default_rng(0)
+  n = 2500  # Bucket 2,560: 10 query chunks by 5 key blocks.
+  ids = np.concatenate([[engine.bos_id], rng.integers(4, 300, size=n - 1)]).astype(np.int32)
+  targets = np.arange(n - 3, n)
+  mask = np.zeros(n)
+  mask[targets] = 1
+  [s] = engine.salience([ids], [mask])
+  [d] = dense.salience([ids], [mask])
+  np.testing.assert_allclose(s.grad_l2, d.grad_l2, rtol=1e-3, atol=1e-7)
+  np.testing.assert_allclose(s.grad_dot_input, d.grad_dot_input, rtol=1e-3, atol=1e-7)
+  np.testing.assert_allclose(s.token_loss, d.token_loss, rtol=1e-5)
+  near = np.arange(n - 8, n)
+  fd_l2, fd_gdi = reference.finite_difference_salience(engine, ids, targets, eps=1e-3,
+                                                       only=near)
+  assert reference.cosine(s.grad_l2[near], fd_l2[near]) >= 0.999
+  assert reference.cosine(s.grad_dot_input[near], fd_gdi[near]) >= 0.999
+
+
+def test_request_over_the_memory_limit_is_refused_in_one_line(sp_proto):
+  from lit_app.models.engine import memory
+  lm = tiny.build_causal_lm("gemma", sp_proto, sequence_length=64, seed=2)
+  engine = engine_lib.Engine(lm, max_length=4096, max_memory=int(0.3 * memory.GIB))
+  ids = np.full(3000, engine.bos_id, np.int32)
+  mask = np.zeros(3000)
+  mask[-4:] = 1
+  with pytest.raises(ValueError, match=r"^this 3,072-token request needs about [\d.]+ GiB; "
+                     r"the server allows 0\.3 GiB; shorten the prompt or raise --max_memory$"):
+    engine.salience([ids], [mask])
+  [s] = engine.salience([ids[:40]], [mask[-40:]])  # A short one still runs.
+  assert s.grad_l2[-2] > 0
