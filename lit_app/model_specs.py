@@ -71,7 +71,7 @@ class ModelFlags:
         self.batch_size.value, self.precision.value, self.chat_models(),
         self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings,
         salience_methods=tuple(self.salience_methods.value if salience_methods is None
-                               else salience_methods,
+                               else salience_methods),
         max_memory_gib=self.max_memory.value)
 
 

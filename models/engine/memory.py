@@ -20,7 +20,6 @@ O(length) state; salience rematerializes each decoder block):
 """
 
 import dataclasses
-import os
 
 import jax
 import psutil

@@ -10,7 +10,6 @@ no second copy of the model; the reference log-probabilities are computed once, 
 training, since the reference never changes. Only the LoRA kernels are trainable.
 """
 
-import os
 
 import jax
 import jax.numpy as jnp
@@ -112,10 +111,5 @@ def tune(causal_lm, pairs: list[dict], out: str, *, rank: int = 16, epochs: int 
       objective.variables, objective.non_trainable, objective.loss, train, heldout,
       batch_size=batch_size, epochs=epochs, learning_rate=learning_rate, seed=seed,
       desc="dpo")
-  for variable, value in zip(objective.variables, values):
-    variable.assign(value)
-  directory = os.path.dirname(out)
-  if directory:
-    os.makedirs(directory, exist_ok=True)
-  causal_lm.backbone.save_lora_weights(out)
+  pairs_lib.save_adapter(causal_lm, objective.variables, values, out)
   return history, heldout_pairs

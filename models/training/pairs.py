@@ -9,6 +9,7 @@ preferred ("1" | "2")}. Arrays put the preferred ("chosen") response first:
 """
 
 import math
+import os
 import time
 from collections.abc import Callable
 
@@ -119,3 +120,13 @@ def fit(variables: list, non_trainable: list, loss_fn: LossFn, train: dict,
               f"({record['seconds']:.0f}s, step {step}/{total})")
   bar.close()
   return state[0], history
+
+
+def save_adapter(causal_lm, variables, values, out: str) -> None:
+  """Puts the trained LoRA `values` into `variables` and writes the adapter file `out`."""
+  for variable, value in zip(variables, values):
+    variable.assign(value)
+  directory = os.path.dirname(out)
+  if directory:
+    os.makedirs(directory, exist_ok=True)
+  causal_lm.backbone.save_lora_weights(out)

@@ -11,7 +11,6 @@ serve it as NAME:BASE@REWARD.lora.h5.
 """
 
 import dataclasses
-import os
 
 import h5py
 import jax
@@ -159,11 +158,6 @@ def tune(causal_lm, pairs: list[dict], out: str, *, rank: int = 16, epochs: int 
       objective.variables, objective.non_trainable, objective.loss, train, heldout,
       batch_size=batch_size, epochs=epochs, steps=steps, learning_rate=learning_rate,
       seed=seed, desc="reward")
-  for variable, value in zip(objective.variables, values):
-    variable.assign(value)
-  directory = os.path.dirname(out)
-  if directory:
-    os.makedirs(directory, exist_ok=True)
-  causal_lm.backbone.save_lora_weights(out)
+  pairs_lib.save_adapter(causal_lm, objective.variables, values, out)
   save_head(out, objective.head())
   return history, heldout_pairs

@@ -57,6 +57,16 @@ def wait_until_serving(url: str, process: subprocess.Popen, log: pathlib.Path) -
   pytest.fail(f"the LIT server did not answer {url} within {SERVER_START_TIMEOUT_S}s; see {log}")
 
 
+def stop_server(process: subprocess.Popen) -> None:
+  """Stops a server subprocess: terminate, then kill if it has not gone in 30 s."""
+  process.terminate()
+  try:
+    process.wait(timeout=30)
+  except subprocess.TimeoutExpired:
+    process.kill()
+    process.wait()
+
+
 @pytest.fixture(scope="session")
 def chromium_executable() -> str:
   if not (os.path.isfile(CHROMIUM) and os.access(CHROMIUM, os.X_OK)):

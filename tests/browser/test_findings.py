@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from . import lit_page
-from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port,
+from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port, stop_server,
                        wait_until_serving)
 
 NEW_PROMPT = "Is a margherita pizza vegetarian? Answer yes or no."
@@ -40,12 +40,7 @@ class Server:
 
   def stop(self):
     if self.process is not None:
-      self.process.terminate()
-      try:
-        self.process.wait(timeout=30)
-      except subprocess.TimeoutExpired:
-        self.process.kill()
-        self.process.wait()
+      stop_server(self.process)
       self.process = None
 
   def restart(self):

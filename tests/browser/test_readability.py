@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 from lit_app.datasets import loading
 
 from . import lit_page
-from .conftest import ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port, wait_until_serving
+from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port, stop_server,
+                       wait_until_serving)
 
 DATA = os.path.relpath(loading.DATA_DIR, REPO_ROOT)
 
@@ -108,12 +109,7 @@ class ReviewServer:
     wait_until_serving(self.url, self.process, log)
 
   def stop(self):
-    self.process.terminate()
-    try:
-      self.process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-      self.process.kill()
-      self.process.wait()
+    stop_server(self.process)
 
 
 @pytest.fixture(scope="module")
