@@ -33,9 +33,10 @@ SEARCH = "data-table-module .search-input-container input"
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 UNCOLORED = "rgb(255, 255, 255)"  # LIT's --token-bg-color for a token with no salience
 
-# Loading the page and the first model answers can take a while on a small CPU machine.
+# Loading the page and the first model answers can take a while on a small CPU machine (the
+# first salience click also compiles the integrated-gradients and occlusion programs).
 PAGE_TIMEOUT_MS = 60_000
-MODEL_TIMEOUT_MS = 180_000
+MODEL_TIMEOUT_MS = 420_000
 
 # Every element drawn with an icon font, with the rendered size of its text (a Range
 # measures the glyphs, not the box around them). Walks into shadow roots.
