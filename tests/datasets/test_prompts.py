@@ -200,8 +200,8 @@ def test_bundled_datasets_validate():
   assert {"prompt_debugging_en", "prompt_debugging_de"} <= set(datasets)
   for name, ds in datasets.items():
     # Samples to browse are short; evaluation sets for the Metrics module may be longer.
-    assert 8 <= len(ds) <= (300 if name in ("refusal_eval", "preference_pairs", "routed_safety")
-                            else 13), name
+    evaluation_sets = ("refusal_eval", "refusal_eval_ood", "preference_pairs", "routed_safety")
+    assert 8 <= len(ds) <= (300 if name in evaluation_sets else 13), name
     validation.validate_dataset(ds)
     for ex in ds.examples:
       assert ex[fields.PROMPT].strip(), name

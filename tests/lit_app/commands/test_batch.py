@@ -203,7 +203,7 @@ def test_output_loads_back_as_a_dataset(done):
 
 def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, monkeypatch, capsys):
   from lit_app.models.lit import faithfulness
-  monkeypatch.setattr(server, "build_models", lambda *_, **__: (done.lit_models, {}))
+  monkeypatch.setattr(model_specs, "build_models", lambda *_, **__: (done.lit_models, {}))
   out = tmp_path / "out.jsonl"
   assert run(done.models, done.data, out, "--faithfulness") == 0
   rows = [json.loads(line) for line in lines_of(out)]
