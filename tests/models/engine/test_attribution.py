@@ -36,7 +36,7 @@ def _forward(engine, ids, mask):
 
   def nll(lookup):
     with scope():
-      return jnp.sum(engine._target_nll(lookup, padding, positions, tgt))
+      return jnp.sum(engine._target_nll(lookup, ids[None], padding, positions, tgt))
 
   with scope():
     lookup = engine._embed(ids[None]).astype(jnp.float32)
