@@ -96,12 +96,7 @@ def lit_url(chromium_executable):
     wait_until_serving(url, process, log)
     yield url
   finally:
-    process.terminate()
-    try:
-      process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-      process.kill()
-      process.wait()
+    stop_server(process)
 
 
 @pytest.fixture(scope="session")
