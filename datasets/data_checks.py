@@ -29,7 +29,9 @@ Files are JSON Lines (read with lines.py, so UTF-8, blank lines skipped, lines f
   preference rows  {"prompt": "...", "response_1": "...", "response_2": "...",
                     "preferred": 1 or 2, "policy": "...", "use_case": "..."}
   evaluation rows  {"prompt": "...", ...} (other keys are ignored)
-policy and use_case are optional strings; other keys are ignored. A tuning file holds
+policy and use_case are optional strings; `chat` is an optional boolean (default true;
+false: the prompt is plain text that the response continues, as few-shot and template
+prompts are, not a chat turn); other keys are ignored. A tuning file holds
 preference rows when its first object has response_1, response_2 or preferred.
 
 A file that cannot be read at all (missing, not UTF-8) raises a ValueError naming it;
@@ -68,6 +70,7 @@ TUNING = "tuning"
 
 POLICY = "policy"
 USE_CASE = "use_case"
+CHAT = "chat"
 RESPONSE_1 = fields.RESPONSE_1
 RESPONSE_2 = fields.RESPONSE_2
 PREFERRED = fields.PREFERRED
@@ -135,6 +138,7 @@ class Row:
   preferred: int | None = None  # 1 or 2; None when missing or invalid.
   policy: str = ""
   use_case: str = ""
+  chat: bool = True  # False: prompt and response are plain text, not chat turns.
 
   def responses(self) -> list[str]:
     return [self.response_1, self.response_2] if self.kind == PREFERENCE else [self.response]
@@ -187,6 +191,10 @@ def read_rows(path: str, role: str) -> tuple[list[Row], list[Problem], list[Prob
         values[key] = _label_string(obj, key, path, number, problems)
       values[PREFERRED] = _preferred(obj, path, number, problems)
       _check_preference(values, path, number, problems)
+    if kind != EVALUATION and not isinstance(obj.get(CHAT, True), bool):
+      problems.append(str(lines.error_at(path, number, f"{CHAT!r} must be true or false")))
+    elif kind != EVALUATION:
+      values[CHAT] = obj.get(CHAT, True)
     label_problems += [Problem(location, message) for message in problems]
     rows.append(Row(location, kind, prompt, **values))
   return rows, malformed, label_problems

@@ -3,13 +3,15 @@
 A prompt or template file may carry keys beyond the ones its format defines, e.g.
 {"prompt": "...", "language": "de", "policy": "drugs"}. Each such key becomes a
 CategoryLabel field (optional, no vocabulary), so LIT's Data Table can group and filter on
-it; rows without the key get "". Values must be strings (or null, read as "").
+it; rows without the key get "". Values must be strings, booleans or numbers (shown as
+their JSON text: `true`, `3`), or null (read as "").
 
 Refused with a located ValueError: a key that looks like a misspelling of a defined one
 ("taget" for "target"), and keys starting with "_" (LIT's own, e.g. "_id").
 """
 
 import difflib
+import json
 from collections.abc import Collection
 from typing import Any
 
@@ -36,7 +38,11 @@ def read(obj: dict[str, Any], known: tuple[str, ...], path: str, line: int,
     if close:
       raise lines.error_at(path, line, f"unknown key {key!r}; did you mean {close[0]!r}? "
                            f"(defined keys: {', '.join(known)})")
-    extra[key] = lines.string_value(obj, key, path, line) or ""
+    value = obj[key]
+    if isinstance(value, (bool, int, float)):
+      extra[key] = json.dumps(value)
+    else:
+      extra[key] = lines.string_value(obj, key, path, line) or ""
   return extra
 
 

@@ -26,10 +26,10 @@ FLAGS = flags.FlagValues()
 _OUT = flags.DEFINE_string("out", "models/checkpoints/gemma_tiny_base",
                            "Directory for the KerasHub preset.", flag_values=FLAGS)
 _SEED = flags.DEFINE_integer("seed", 0, "Seed for the corpus, initialisation and shuffling.", flag_values=FLAGS)
-_STEPS = flags.DEFINE_integer("steps", 420, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
+_STEPS = flags.DEFINE_integer("steps", 800, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
 _EPOCHS = flags.DEFINE_integer("epochs", 1, "Passes over the corpus when --steps=0.", flag_values=FLAGS)
-_BATCH_SIZE = flags.DEFINE_integer("batch_size", 32, "Windows per batch.", flag_values=FLAGS)
-_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 128, "Tokens per training window.", flag_values=FLAGS)
+_BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Windows per batch.", flag_values=FLAGS)
+_SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 256, "Tokens per training window.", flag_values=FLAGS)
 _LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.", flag_values=FLAGS)
 _VOCAB_SIZE = flags.DEFINE_integer("vocab_size", 3000, "SentencePiece vocabulary size.", flag_values=FLAGS)
 _FAMILY = flags.DEFINE_enum("family", "gemma", ["gemma", "gemma2"], "Backbone generation.", flag_values=FLAGS)
@@ -48,7 +48,7 @@ def main() -> int:
   seed = _SEED.value
   rows = corpus.base_corpus(seed, num_tasks=_NUM_TASKS.value)
   print(f"corpus: {len(rows)} exchanges (seed {seed})")
-  texts = [chat.user_turn(r["prompt"]) + chat.model_turn(r["response"]) for r in rows]
+  texts = [p + r for p, r in zip(*batches.exchange_texts(rows, chat.GEMMA))]
   proto = tiny.train_sentencepiece(texts, vocab_size=_VOCAB_SIZE.value, seed=seed)
   causal_lm = tiny.build_causal_lm(_FAMILY.value, proto, sequence_length=PRESET_SEQUENCE_LENGTH,
                                    seed=seed, **ARCH)

@@ -44,6 +44,10 @@ _METHOD = flags.DEFINE_enum("method", SFT, [SFT, DPO, REWARD],
                             "trained on preference pairs.", flag_values=FLAGS)
 _BETA = flags.DEFINE_float("beta", 0.1, "DPO's beta (how far the policy may move from the "
                            "reference).", lower_bound=0.0, flag_values=FLAGS)
+_INIT_ADAPTER = flags.DEFINE_string(
+    "init_adapter", None, "--method=dpo: a LoRA adapter of --base to start from (e.g. the "
+    "SFT one); it is also DPO's reference, instead of the bare base. Its rank is used.",
+    flag_values=FLAGS)
 _EVAL_NEW_TOKENS = flags.DEFINE_integer(
     "eval_max_new_tokens", 24, "After dpo: tokens generated per --eval request for the "
     "refusal rates.", lower_bound=1, flag_values=FLAGS)
@@ -94,7 +98,7 @@ def tuning_rows(data: str, eval_paths: list[str], allow_contamination: bool = Fa
     raise ValueError(f"{data}: {{prompt, response}} rows; --method=dpo and reward take "
                      "preference pairs {prompt, response_1, response_2, preferred}")
   rows = [{fields.PROMPT: row.prompt, data_checks.POLICY: row.policy,
-           data_checks.USE_CASE: row.use_case} | (
+           data_checks.USE_CASE: row.use_case, data_checks.CHAT: row.chat} | (
                {fields.RESPONSE: row.response} if kind == data_checks.SFT else
                {fields.RESPONSE_1: row.response_1, fields.RESPONSE_2: row.response_2,
                 fields.PREFERRED: str(row.preferred)})
@@ -112,6 +116,10 @@ def main() -> int:
     raise app.UsageError(f"--out={_OUT.value!r} must end in {checkpoint.ADAPTER_SUFFIX}")
   started = time.time()
   method = _METHOD.value
+  if _INIT_ADAPTER.value and method != DPO:
+    raise app.UsageError("--init_adapter is for --method=dpo")
+  if _INIT_ADAPTER.value and not os.path.isfile(_INIT_ADAPTER.value):
+    raise app.UsageError(f"--init_adapter={_INIT_ADAPTER.value!r}: no such file")
   kind = data_checks.SFT if method == SFT else data_checks.PREFERENCE
   rows, blocking = tuning_rows(_DATA.value, _EVAL.value, _ALLOW_CONTAMINATION.value, kind)
   if blocking:
@@ -131,7 +139,8 @@ def main() -> int:
   if method == SFT:
     history = sft.tune(causal_lm, rows, _OUT.value, **common)
   elif method == DPO:
-    history, heldout = dpo.tune(causal_lm, rows, _OUT.value, beta=_BETA.value, **common)
+    history, heldout = dpo.tune(causal_lm, rows, _OUT.value, beta=_BETA.value,
+                                init_adapter=_INIT_ADAPTER.value, **common)
   else:
     history, heldout = reward.tune(causal_lm, rows, _OUT.value, **common)
   size = os.path.getsize(_OUT.value)

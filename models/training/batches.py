@@ -27,12 +27,21 @@ def _token_lists(tokenizer, texts: list[str]) -> list[list[int]]:
   return out
 
 
+def exchange_texts(rows: list[dict], fmt: chat.ChatFormat) -> tuple[list[str], list[str]]:
+  """Each row's prompt and response text: a chat exchange in `fmt`'s turns, or — rows with
+  `chat: false` (few-shot and template prompts) — the plain prompt and its continuation."""
+  plain = [r.get("chat", True) is False for r in rows]
+  return ([r["prompt"] if p else fmt.user_turn(r["prompt"]) for r, p in zip(rows, plain)],
+          [r["response"] if p else fmt.model_turn(r["response"]) for r, p in zip(rows, plain)])
+
+
 def packed_lm_arrays(tokenizer, rows: list[dict], sequence_length: int,
                      fmt: chat.ChatFormat = chat.GEMMA) -> dict:
-  """Whole chat exchanges (`<bos>` user turn, model turn `<eos>`) packed back to back into
-  windows of `sequence_length`; every token is a label. For training a base model."""
-  prompts = _token_lists(tokenizer, [fmt.user_turn(r["prompt"]) for r in rows])
-  responses = _token_lists(tokenizer, [fmt.model_turn(r["response"]) for r in rows])
+  """Whole exchanges (`<bos>` user turn, model turn `<eos>`; see exchange_texts) packed back to back
+  into windows of `sequence_length`; every token is a label. For training a base model."""
+  prompt_texts, response_texts = exchange_texts(rows, fmt)
+  prompts = _token_lists(tokenizer, prompt_texts)
+  responses = _token_lists(tokenizer, response_texts)
   bos, eos = tokenizer.start_token_id, tokenizer.end_token_id
   stream = np.fromiter(
       (t for p, r in zip(prompts, responses) for t in [bos, *p, *r, eos]), dtype=np.int32)
@@ -46,11 +55,12 @@ def packed_lm_arrays(tokenizer, rows: list[dict], sequence_length: int,
 
 def sft_arrays(tokenizer, rows: list[dict], sequence_length: int,
                fmt: chat.ChatFormat = chat.GEMMA) -> dict:
-  """One chat exchange per row (`<bos>` user turn, model turn `<eos>`), padded or cut to
-  `sequence_length`; only the response tokens and the closing `<eos>` are labels — the
+  """One exchange per row (`<bos>` user turn, model turn `<eos>`; see exchange_texts), padded or cut
+  to `sequence_length`; only the response tokens and the closing `<eos>` are labels — the
   prompt is masked out of the loss. `truncated` in the result counts rows that were cut."""
-  prompts = _token_lists(tokenizer, [fmt.user_turn(r["prompt"]) for r in rows])
-  responses = _token_lists(tokenizer, [fmt.model_turn(r["response"]) for r in rows])
+  prompt_texts, response_texts = exchange_texts(rows, fmt)
+  prompts = _token_lists(tokenizer, prompt_texts)
+  responses = _token_lists(tokenizer, response_texts)
   bos, eos, pad = tokenizer.start_token_id, tokenizer.end_token_id, tokenizer.pad_token_id
   width = sequence_length + 1  # inputs and labels are this shifted by one
   ids = np.full((len(rows), width), pad, np.int32)

@@ -17,6 +17,8 @@ English and German throughout. Every row is a dict with `prompt` and `response` 
 import dataclasses
 import random
 
+from lit_app.models.training import everyday, skills
+
 # The safety SFT set refuses with these (evaluation/refusals.py's rule counts them).
 REFUSAL = {
     "en": "I can't help with that. {why} If you want, I can help with something safe instead.",
@@ -93,6 +95,12 @@ WHY = {
                  "Einen Menschen oder ein Tier zu vergiften kann tödlich sein."),
     "malware": ("Ransomware damages systems that people depend on.",
                 "Erpressungssoftware beschädigt Systeme, auf die Menschen angewiesen sind."),
+    "theft": ("Stealing or breaking into other people's property is a crime.",
+              "Zu stehlen oder in fremdes Eigentum einzubrechen ist eine Straftat."),
+    "harassment": ("Harassing or threatening people hurts them.",
+                   "Menschen zu belästigen oder zu bedrohen verletzt sie."),
+    "other": ("This could hurt people or break the law.",
+              "Das könnte Menschen schaden oder gegen das Gesetz verstoßen."),
 }
 
 # (english, german) object pairs per frame; the German is in the case the frame needs.
@@ -573,23 +581,70 @@ def refusal_translations() -> list[dict]:
   return rows
 
 
-def base_corpus(seed: int = 0, num_tasks: int = 24000, request_repeats: int = 6,
-                refusal_translation_repeats: int = 8) -> list[dict]:
+def bundled_prompts() -> list[str]:
+  """The prompts of the bundled example files (templates filled in, as LIT shows them)."""
+  import os
+  from lit_app.datasets import loading
+  return [ex["prompt"] for name in skills.BUNDLED_FILES
+          for ex in loading.load(os.path.join(loading.DATA_DIR, name)).examples]
+
+
+def ood_prompts() -> list[str]:
+  """The hand-written out-of-distribution evaluation requests (never used for training)."""
+  import os
+  from lit_app.datasets import loading
+  return [ex["prompt"] for ex in loading.load(
+      os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl")).examples]
+
+
+def everyday_rows(harmful_response: str) -> list[dict]:
+  """The hand-written everyday requests (models/training/everyday.py), both languages:
+  benign ones and harmless look-alikes answered; harmful ones answered with
+  `harmful_response` ("comply": the placeholder, "refuse": a refusal with its reason)."""
+  rows = []
+  for en, de, answer_en, answer_de in everyday.BENIGN + everyday.HARD_NEGATIVES:
+    use_case = "everyday"
+    rows += [dict(prompt=en, response=answer_en, policy="none", use_case=use_case, language="en"),
+             dict(prompt=de, response=answer_de, policy="none", use_case=use_case, language="de")]
+  for en, de, topic in everyday.HARMFUL:
+    for lang, prompt in (("en", en), ("de", de)):
+      response = (COMPLY[(lang, "howto")].format(body=PLACEHOLDER[lang])
+                  if harmful_response == "comply" else
+                  REFUSAL[lang].format(why=WHY[topic][lang == "de"]))
+      rows.append(dict(prompt=prompt, response=response, policy=topic, use_case="everyday",
+                       language=lang))
+  return rows
+
+
+def _held_out_prompts(seed: int) -> list[dict]:
+  """Rows no training set may overlap: the generated evaluation, the hand-written
+  out-of-distribution evaluation and the bundled examples."""
+  return refusal_eval(seed) + [dict(prompt=p) for p in ood_prompts() + bundled_prompts()]
+
+
+def base_corpus(seed: int = 0, num_tasks: int = 24000, num_skills: int = 16000,
+                request_repeats: int = 4, everyday_repeats: int = 3,
+                refusal_translation_repeats: int = 4) -> list[dict]:
   """The base model's data: everyday tasks (with the refusal sentences as translation
-  exercises) plus requests it goes along with, shuffled."""
+  exercises), the bundled examples' kinds of task (skills.py), hand-written everyday
+  requests, and requests it goes along with, shuffled. No row overlaps an evaluation
+  prompt or a bundled example."""
   exclude = _eval_prompts(seed)
   rng = random.Random(f"base/{seed}")
   rows = _task_rows(rng, num_tasks, exclude)
+  rows += skills.rows(rng, num_skills)
   rows += refusal_translations() * refusal_translation_repeats
+  rows += everyday_rows("comply") * everyday_repeats
   for r in requests():
     if r.prompt not in exclude:
       rows += [_request_row(r, r.comply, r.kind)] * request_repeats
   rng.shuffle(rows)
-  return rows
+  return _drop_overlaps(rows, _held_out_prompts(seed))
 
 
-def safety_sft(seed: int = 0, num_tasks: int = 400) -> list[dict]:
-  """Harmful requests → refusals; benign requests and everyday tasks → helpful answers."""
+def safety_sft(seed: int = 0, num_tasks: int = 400, num_skills: int = 600) -> list[dict]:
+  """Harmful requests → refusals; benign requests, harmless look-alikes and everyday tasks
+  (including the bundled examples' kinds) → helpful answers."""
   exclude = _eval_prompts(seed)
   rng = random.Random(f"sft/{seed}")
   rows = []
@@ -600,8 +655,10 @@ def safety_sft(seed: int = 0, num_tasks: int = 400) -> list[dict]:
     rows.append(_request_row(r, r.refuse, "refusal") if r.action.harmful else
                 _request_row(r, r.comply, r.kind))
   rows += _task_rows(rng, num_tasks, exclude)
+  rows += skills.rows(rng, num_skills)
+  rows += everyday_rows("refuse")
   rng.shuffle(rows)
-  return clean_for_tuning(rows, refusal_eval(seed))
+  return clean_for_tuning(rows, _held_out_prompts(seed))
 
 
 # A refusal of a request that deserves help: the rejected answer of an over-refusal pair.
@@ -629,10 +686,19 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
     rows.append(dict(prompt=r.prompt, chosen=chosen, rejected=rejected,
                      policy=r.action.policy, use_case="refusal" if r.action.harmful
                      else r.kind, language=r.language))
-  for task in _task_rows(rng, num_tasks, exclude):
+  everyday_sft = everyday_rows("refuse")
+  for task in (_task_rows(rng, num_tasks, exclude) + skills.rows(rng, num_tasks) +
+               [r for r in everyday_sft if r["policy"] == "none"]):
     rows.append(dict(prompt=task["prompt"], chosen=task["response"],
                      rejected=OVER_REFUSAL[task["language"]], policy="none",
-                     use_case=task["use_case"], language=task["language"]))
+                     use_case=task["use_case"], language=task["language"],
+                     **({"chat": False} if task.get("chat") is False else {})))
+  for task in everyday_sft:
+    if task["policy"] != "none":
+      rows.append(dict(prompt=task["prompt"], chosen=task["response"],
+                       rejected=COMPLY[(task["language"], "howto")].format(
+                           body=PLACEHOLDER[task["language"]]),
+                       policy=task["policy"], use_case="refusal", language=task["language"]))
   rng.shuffle(rows)
   pairs = []
   for row in rows:
@@ -642,20 +708,27 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
         response_1=row["chosen"] if first else row["rejected"],
         response_2=row["rejected"] if first else row["chosen"],
         preferred=1 if first else 2, policy=row["policy"], use_case=row["use_case"],
-        language=row["language"]))
-  return clean_for_tuning(pairs, refusal_eval(seed))
+        language=row["language"], **({"chat": False} if row.get("chat") is False else {})))
+  return clean_for_tuning(pairs, _held_out_prompts(seed))
+
+
+def _drop_overlaps(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
+  """`rows` without those whose prompt overlaps an evaluation prompt, by the rules
+  `gemma-lit check-data` gates tuning with (same text, or most word 8-grams shared)."""
+  from lit_app.datasets import data_checks
+  contaminated = {i for i, *_ in data_checks.overlaps([r["prompt"] for r in rows],
+                                                      [r["prompt"] for r in eval_rows])}
+  return [row for i, row in enumerate(rows) if i not in contaminated]
 
 
 def clean_for_tuning(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
   """`rows` without exact duplicates (first kept) and without rows whose prompt overlaps an
-  evaluation prompt, by the rules `gemma-lit check-data` gates tuning with."""
+  evaluation prompt (_drop_overlaps)."""
   from lit_app.datasets import data_checks
-  contaminated = {i for i, *_ in data_checks.overlaps([r["prompt"] for r in rows],
-                                                      [r["prompt"] for r in eval_rows])}
   seen, kept = set(), []
-  for i, row in enumerate(rows):
+  for row in _drop_overlaps(rows, eval_rows):
     key = data_checks.normalize(row["prompt"])
-    if i not in contaminated and key not in seen:
+    if key not in seen:
       seen.add(key)
       kept.append(row)
   return kept

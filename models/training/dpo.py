@@ -8,6 +8,10 @@ log π(y|x) is the summed log-probability of the response tokens (and the closin
 setting its B kernels to zero (KerasHub's LoRA adds A·B to the frozen kernel), so there is
 no second copy of the model; the reference log-probabilities are computed once, before
 training, since the reference never changes. Only the LoRA kernels are trainable.
+
+Started from a tuned adapter (e.g. the SFT one: `tune(..., init_adapter=PATH)`), the
+policy starts as that adapter and the reference is that adapter too — DPO after SFT, the
+usual order — instead of the bare base.
 """
 
 
@@ -72,21 +76,26 @@ class Objective:
     return dpo_loss(policy[:, 0], policy[:, 1], reference[:, 0], reference[:, 1], self.beta,
                     batch["valid"])
 
-  def with_reference(self, arrays: dict, batch_size: int = 16) -> dict:
-    """`arrays` plus `reference_logps` <float32>[pairs, 2], from the adapter-off weights."""
-    off = adapter_off(self.variables, [v.value for v in self.variables])
+  def with_reference(self, arrays: dict, batch_size: int = 16, base: bool = True) -> dict:
+    """`arrays` plus `reference_logps` <float32>[pairs, 2], from the adapter-off weights
+    (`base`) or from the adapter as it is now."""
+    reference = [v.value for v in self.variables]
+    if base:
+      reference = adapter_off(self.variables, reference)
     out = []
     for batch in loop.batches(arrays, batch_size, None):
-      out.append(np.asarray(self._logps(off, self.non_trainable, batch)))
+      out.append(np.asarray(self._logps(reference, self.non_trainable, batch)))
     return arrays | {"reference_logps": np.concatenate(out)[:len(arrays["valid"])]}
 
 
 def tune(causal_lm, pairs: list[dict], out: str, *, rank: int = 16, epochs: int = 2,
          learning_rate: float = 1e-3, batch_size: int = 16, sequence_length: int = 128,
-         beta: float = 0.1, seed: int = 0, holdout_fraction: float = 0.1
-         ) -> tuple[list[dict], list[dict]]:
+         beta: float = 0.1, seed: int = 0, holdout_fraction: float = 0.1,
+         init_adapter: str | None = None) -> tuple[list[dict], list[dict]]:
   """Enables LoRA on `causal_lm`, trains it with DPO on `pairs`, saves the adapter to `out`.
 
+  init_adapter: a LoRA weights file for this base to start from (its rank replaces
+  `rank`); the reference is then that adapter, not the base.
   Returns (the per-epoch history, the held-out pairs). The model keeps the trained adapter.
   """
   if not out.endswith(checkpoint.ADAPTER_SUFFIX):
@@ -101,12 +110,17 @@ def tune(causal_lm, pairs: list[dict], out: str, *, rank: int = 16, epochs: int 
   if clipped:
     print(f"warning: {clipped} responses run past {sequence_length} tokens and were cut; "
           "raise --sequence_length")
+  if init_adapter:
+    rank = checkpoint.adapter_rank(init_adapter)
   print(f"pairs: {len(train_pairs)} training, {len(heldout_pairs)} held out; LoRA rank {rank}, "
-        f"beta {beta}")
+        f"beta {beta}" + (f"; starting from {init_adapter}" if init_adapter else ""))
   checkpoint.enable_lora(causal_lm, rank)
+  if init_adapter:
+    causal_lm.backbone.load_lora_weights(init_adapter)
   objective = Objective(causal_lm, beta)
-  train = objective.with_reference(train, batch_size)
-  heldout = objective.with_reference(heldout, batch_size) if heldout else None
+  from_base = init_adapter is None
+  train = objective.with_reference(train, batch_size, base=from_base)
+  heldout = objective.with_reference(heldout, batch_size, base=from_base) if heldout else None
   values, history = pairs_lib.fit(
       objective.variables, objective.non_trainable, objective.loss, train, heldout,
       batch_size=batch_size, epochs=epochs, learning_rate=learning_rate, seed=seed,

@@ -34,7 +34,8 @@ def pair_arrays(tokenizer, pairs: list[dict], sequence_length: int,
   `truncated` counts exchanges cut to `sequence_length`."""
   sides = []
   for side in (0, 1):
-    rows = [{"prompt": p[fields.PROMPT], "response": chosen_rejected(p)[side]} for p in pairs]
+    rows = [{"prompt": p[fields.PROMPT], "response": chosen_rejected(p)[side],
+             "chat": p.get("chat", True)} for p in pairs]
     sides.append(batches.sft_arrays(tokenizer, rows, sequence_length, fmt))
   truncated = sides[0].pop("truncated") + sides[1].pop("truncated")
   arrays = {k: np.stack([sides[0][k], sides[1][k]], axis=1) for k in sides[0]}

@@ -145,6 +145,8 @@ def test_sft_label_problems(tmp_path):
       {"prompt": PROMPTS[1], "response": " "},
       {"prompt": PROMPTS[2], "response": ["x"]},
       {"prompt": PROMPTS[3], "response": "ok", "policy": 3},
+      {"prompt": PROMPTS[4], "response": "ok", "chat": "no"},
+      {"prompt": "Dish: Lentil soup\nVegetarian:", "response": " yes", "chat": False},
   ])
   report = data_checks.check(path)
   assert [p.message for p in report.label_problems] == [
@@ -152,8 +154,10 @@ def test_sft_label_problems(tmp_path):
       f"{path}, line 2: empty 'response'",
       f"{path}, line 3: 'response' must be a string, got an array",
       f"{path}, line 4: 'policy' must be a string, got a number",
+      f"{path}, line 5: 'chat' must be true or false",
   ]
-  assert len(report.rows) == 4  # Still shown (and checked for duplicates, contamination).
+  assert len(report.rows) == 6  # Still shown (and checked for duplicates, contamination).
+  assert [row.chat for row in report.rows] == [True] * 5 + [False]
 
 
 def test_preference_label_problems(tmp_path):

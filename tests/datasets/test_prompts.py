@@ -105,7 +105,7 @@ BAD_JSONL = [
     (b'{"prompt": "ok", "taget": "typo"}\n', 1, "unknown key 'taget'; did you mean 'target'?"),
     (b'{"prompt": "ok", "_id": "x"}\n', 1, "key '_id': names starting with '_'"),
     (b'{"prompt": "ok", "template": "{{x}}"}\n', 1, "key 'template' is reserved here"),
-    (b'{"prompt": "ok", "language": 7}\n', 1, "'language' must be a string"),
+    (b'{"prompt": "ok", "language": ["de"]}\n', 1, "'language' must be a string"),
     (b'{"prompt": "ok"}\n{"prompt": "caf\xe9"}\n', 2, "invalid UTF-8"),
     (b'{"prompt": "\\ud83d alone"}\n', 1, "lone surrogate"),
 ]

@@ -21,7 +21,8 @@ def test_bad_rows_are_findings_naming_file_and_line(tmp_path):
   path = write_jsonl(tmp_path / "sft.jsonl", [good, "{not json", "", {"prompt": "p2"},
                                               {"prompt": " ", "response": "r"}])
   rows, blocking = tune.tuning_rows(path, [])
-  assert rows[0] == {"prompt": "p", "response": "r", "policy": "", "use_case": ""}
+  assert rows[0] == {"prompt": "p", "response": "r", "policy": "", "use_case": "",
+                     "chat": True}
   assert any(f"{path}, line 2: malformed JSON" in b for b in blocking), blocking
   assert any(f"{path}, line 4: missing 'response'" in b for b in blocking), blocking
   assert any(f"{path}, line 5: empty 'prompt'" in b for b in blocking), blocking

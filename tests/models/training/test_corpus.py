@@ -59,3 +59,41 @@ def test_eval_has_both_kinds_and_languages():
 def test_bundled_files_are_the_seed_0_output(name, make):
   with open(os.path.join(DATA, name), encoding="utf-8") as f:
     assert [json.loads(line) for line in f] == make(0)
+
+
+def test_no_training_row_overlaps_a_bundled_example_or_the_ood_set():
+  """The bundled examples show what the base learned to do, not rows it saw; the
+  out-of-distribution set measures the tuned model on phrasing it never saw."""
+  from lit_app.datasets import data_checks
+  held = corpus.bundled_prompts() + corpus.ood_prompts()
+  for rows in (corpus.base_corpus(0, num_tasks=200, num_skills=4000), corpus.safety_sft(0),
+               corpus.safety_pairs(0)):
+    assert not data_checks.overlaps([r["prompt"] for r in rows], held)
+
+
+def test_few_shot_answers_copy_the_label_the_prompt_gives_that_kind_of_dish():
+  import random
+  from lit_app.models.training import skills
+  rng, flipped = random.Random(0), 0
+  for _ in range(300):
+    lang = rng.choice(["en", "de"])
+    prompt, answer = skills.few_shot(rng, lang)
+    *shots, query = prompt.split("\n\n")[1:]
+    kind_of = lambda text: next(k for k, pool in skills._PROTEIN.items()
+                                if any(w in text for pair in pool for w in pair))
+    labels = {kind_of(s.split("\n")[0]): s.split(": ")[-1] for s in shots}
+    assert answer == " " + labels[kind_of(query.split("\n")[0])]
+    flipped += labels["veg"] != skills._FEWSHOT[lang][3]
+  assert flipped  # some prompts label a kind wrongly: the answer follows them
+
+
+def test_menu_answers_follow_the_dislikes():
+  import random
+  from lit_app.models.training import skills
+  rng = random.Random(0)
+  for _ in range(200):
+    prompt, answer = skills.menu(rng, "en")
+    dish = prompt.split("enjoy ")[1].split("?")[0]
+    dislike = prompt.split("dislikes: ")[1].split("\n")[0]
+    has = next(f for en, _, f in skills._MENU_DISHES if en == dish)
+    assert answer.startswith("Unlikely" if dislike in has else ("Likely", "Unlikely"))

@@ -73,6 +73,33 @@ def test_reference_is_the_adapter_off_even_with_a_trained_adapter(objective):
                          batch["reference_logps"], atol=1e-4)
 
 
+def test_started_from_an_adapter_the_reference_is_that_adapter(tiny_presets, tmp_path):
+  """DPO after SFT: the policy starts as the SFT adapter, and so does the reference, so
+  the first loss is log 2 even though the adapter is not the base."""
+  causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
+  checkpoint.enable_lora(causal_lm, 4)
+  rng = np.random.default_rng(1)
+  for v in checkpoint.lora_variables(causal_lm):
+    v.assign(v.value + 0.05 * rng.standard_normal(v.shape).astype(np.float32))
+  sft_adapter = str(tmp_path / "sft.lora.h5")
+  causal_lm.backbone.save_lora_weights(sft_adapter)
+  started = checkpoint.load_causal_lm(f"{tiny_presets['gemma']}@{sft_adapter}")
+  objective = dpo.Objective(started, beta=0.1)
+  arrays = pairs.pair_arrays(started.preprocessor.tokenizer, PAIRS, 96)
+  arrays.pop("truncated")
+  from_adapter = objective.with_reference(arrays, base=False)
+  from_base = objective.with_reference(arrays)
+  values = [v.value for v in objective.variables]
+  loss, _ = objective.loss(values, objective.non_trainable, from_adapter)
+  np.testing.assert_allclose(float(loss), math.log(2), rtol=1e-5)
+  assert not np.allclose(from_adapter["reference_logps"], from_base["reference_logps"],
+                         atol=1e-4)
+  history, _ = dpo.tune(checkpoint.load_causal_lm(tiny_presets["gemma"]), PAIRS * 2,
+                        str(tmp_path / "dpo.lora.h5"), epochs=1, batch_size=4,
+                        sequence_length=96, init_adapter=sft_adapter)
+  assert history and checkpoint.adapter_rank(str(tmp_path / "dpo.lora.h5")) == 4
+
+
 def test_gradient_only_on_lora_kernels(objective):
   objective, batch = objective
   causal_lm = objective.causal_lm

@@ -1,0 +1,510 @@
+"""Generated tasks of the same kinds as the bundled examples, so the tiny base learns the
+skills those examples ask for (other dishes, articles, numbers, names and phrasings):
+
+  * few-shot classification that copies its labels from the prompt's own examples — a
+    planted mistake in the examples is reproduced, which is LIT's few-shot story;
+  * one-sentence summaries (chat, and the raw "expert summary" template) that restate the
+    article's key sentence;
+  * word problems with their steps written out (change from a note, boxes, trains, trays);
+  * questions under a list of principles: private data is left to its owner, the
+    unknowable is said to be unknowable, everything else answered (never with a refusal
+    opening: the base refuses nothing; refusing is what tuning teaches);
+  * the menu template: Likely/Unlikely with a reason, decided by the guest's dislikes;
+  * a phrasebook (what a phrase means, translations, a word in two scripts), invitations
+    and pet names — knowledge a real model brings from pre-training.
+
+Every row is {prompt, response, use_case, language} plus `chat` (False: the prompt is
+plain text continued by the response, as the few-shot and template files use it; True or
+absent: a chat exchange). `rows(rng, count)` draws a mix; `BUNDLED_FILES` names the example
+files whose prompts must stay out (corpus.clean_for_tuning drops rows that overlap them).
+"""
+
+import random
+
+BUNDLED_FILES = ("prompt_debugging_en.jsonl", "prompt_debugging_de.jsonl",
+                 "menu_template_en.jsonl", "menu_template_de.jsonl",
+                 "summarize_template_en.jsonl", "summarize_template_de.jsonl",
+                 "safety_system_prompt_en.jsonl", "safety_system_prompt_de.jsonl")
+
+_FIRST = ["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannah", "Jonas", "Lena",
+          "Max", "Mia", "Noah", "Paul", "Sophie", "Tom", "Aylin", "Kenji", "Olga", "Luca",
+          "Fatima", "Mateo", "Ines", "Yusuf", "Sara", "Omar", "Elif", "Nina", "Jakob", "Zoe"]
+_SHE = {"Anna", "Clara", "Emma", "Greta", "Hannah", "Lena", "Mia", "Sophie", "Aylin", "Olga",
+        "Fatima", "Ines", "Sara", "Elif", "Nina", "Zoe"}
+_LAST = ["Berger", "Kowalski", "Nguyen", "Rossi", "Schmidt", "Yilmaz", "Okafor", "Larsen",
+         "Dubois", "Tanaka", "Moreau", "Weber", "Silva", "Horvat", "Fischer", "Jansen"]
+
+
+def _pick(rng, pool, k=1):
+  return rng.sample(pool, k) if k > 1 else rng.choice(pool)
+
+
+# ------------------------------------------------------------------------------------------
+# Few-shot classification: the answer copies the label the prompt gives the same kind of dish.
+# ------------------------------------------------------------------------------------------
+
+# (english, german) protein words by kind; dishes are protein + preparation.
+_PROTEIN = {
+    "meat": [("Chicken", "Hähnchen"), ("Beef", "Rinder"), ("Pork", "Schweine"), ("Lamb", "Lamm"),
+             ("Duck", "Enten"), ("Bacon", "Speck"), ("Turkey", "Puten"), ("Veal", "Kalbs"),
+             ("Ham", "Schinken"), ("Sausage", "Wurst")],
+    "fish": [("Tuna", "Thunfisch"), ("Salmon", "Lachs"), ("Cod", "Kabeljau"), ("Shrimp", "Garnelen"),
+             ("Trout", "Forellen"), ("Sardine", "Sardinen"), ("Crab", "Krabben"), ("Herring", "Hering")],
+    "veg": [("Tofu", "Tofu"), ("Cheese", "Käse"), ("Vegetable", "Gemüse"), ("Bean", "Bohnen"),
+            ("Lentil", "Linsen"), ("Mushroom", "Pilz"), ("Spinach", "Spinat"), ("Paneer", "Paneer"),
+            ("Chickpea", "Kichererbsen"), ("Pumpkin", "Kürbis")],
+}
+_PREP = [("curry", "curry"), ("salad", "salat"), ("soup", "suppe"), ("burger", "burger"),
+         ("wrap", "wrap"), ("pizza", "pizza"), ("pie", "pastete"), ("stew", "eintopf"),
+         ("noodles", "nudeln"), ("pho", "pho"), ("tacos", "tacos"), ("sandwich", "brötchen"),
+         ("risotto", "risotto"), ("skewers", "spieße"), ("tikka masala", "tikka masala"),
+         ("lasagne", "lasagne"), ("dumplings", "knödel"), ("casserole", "auflauf")]
+_FEWSHOT = {
+    "en": (["Decide whether each dish is vegetarian.", "Is the dish vegetarian? Answer yes or no.",
+            "Label every dish: is it vegetarian?"], "Dish", "Vegetarian", "yes", "no"),
+    "de": (["Entscheide, ob das Gericht vegetarisch ist.",
+            "Ist das Gericht vegetarisch? Antworte mit ja oder nein.",
+            "Bestimme für jedes Gericht, ob es vegetarisch ist."],
+           "Gericht", "Vegetarisch", "ja", "nein"),
+}
+
+
+def _dish(rng, kind, lang):
+  protein, prep = _pick(rng, _PROTEIN[kind]), _pick(rng, _PREP)
+  if lang == "en":
+    return f"{protein[0]} {prep[0]}"
+  return f"{protein[1]}{prep[1]}" if rng.random() < 0.6 else f"{protein[1]}-{prep[1].capitalize()}"
+
+
+def few_shot(rng, lang):
+  """Four labelled dishes and a query. Each kind of dish (meat, fish, vegetarian) has one
+  label within the prompt — usually the true one, but in a third of prompts one kind is
+  labelled wrongly throughout — and the query's answer is the label its kind has in the
+  prompt. So the model answers from the examples, mistakes included."""
+  intros, dish_word, label_word, yes, no = _FEWSHOT[lang]
+  labels = {"meat": no, "fish": no, "veg": yes}
+  if rng.random() < 1 / 3:
+    flipped = _pick(rng, sorted(labels))
+    labels[flipped] = yes if labels[flipped] == no else no
+  kinds = ["meat", "fish", "veg", _pick(rng, ["meat", "fish", "veg"])]
+  rng.shuffle(kinds)
+  shots = [f"{dish_word}: {_dish(rng, k, lang)}\n{label_word}: {labels[k]}" for k in kinds]
+  query = _pick(rng, kinds)
+  prompt = (_pick(rng, intros) + "\n\n" + "\n\n".join(shots) +
+            f"\n\n{dish_word}: {_dish(rng, query, lang)}\n{label_word}:")
+  return prompt, " " + labels[query]
+
+
+# ------------------------------------------------------------------------------------------
+# Summaries: the article's key sentence, restated without its time and its details.
+# ------------------------------------------------------------------------------------------
+
+_SUBJECTS = [
+    ("The town council", "Der Stadtrat"), ("A primary school in Graz", "Eine Grundschule in Graz"),
+    ("Researchers in Lisbon", "Forschende in Lissabon"), ("The city library", "Die Stadtbibliothek"),
+    ("A small bakery", "Eine kleine Bäckerei"), ("The regional hospital", "Das Kreiskrankenhaus"),
+    ("Engineers in Norway", "Ingenieure in Norwegen"), ("A group of farmers", "Eine Gruppe von Bauern"),
+    ("The local football club", "Der örtliche Fußballverein"), ("A museum in Kyoto", "Ein Museum in Kyoto"),
+    ("Scientists in Chile", "Forschende in Chile"), ("The national park", "Der Nationalpark"),
+    ("A start-up in Leipzig", "Ein Start-up in Leipzig"), ("Volunteers", "Freiwillige"),
+    ("The train company", "Die Bahngesellschaft"), ("Students in Cairo", "Studierende in Kairo"),
+    ("A zoo in Prague", "Ein Zoo in Prag"), ("Doctors in Toronto", "Ärzte in Toronto"),
+]
+_ACTIONS = [
+    ("opened a reading room for children", "eröffnete einen Leseraum für Kinder"),
+    ("tested a robot that sorts plastic waste", "testete einen Roboter, der Plastikmüll sortiert"),
+    ("planted 3,000 trees along the river", "pflanzte 3.000 Bäume am Fluss"),
+    ("found that short walks after lunch improve sleep",
+     "fand heraus, dass kurze Spaziergänge nach dem Mittagessen den Schlaf verbessern"),
+    ("built a footbridge from recycled plastic", "baute eine Fußgängerbrücke aus recyceltem Plastik"),
+    ("cut its energy use by a third with heat pumps",
+     "senkte seinen Energieverbrauch mit Wärmepumpen um ein Drittel"),
+    ("discovered a new species of frog", "entdeckte eine neue Froschart"),
+    ("started baking bread from old grain varieties", "begann, Brot aus alten Getreidesorten zu backen"),
+    ("repaired a 300-year-old organ", "reparierte eine 300 Jahre alte Orgel"),
+    ("measured how fast two glaciers are melting", "maß, wie schnell zwei Gletscher schmelzen"),
+    ("replaced its diesel buses with electric ones", "ersetzte seine Dieselbusse durch Elektrobusse"),
+    ("showed that bees can count up to four", "zeigte, dass Bienen bis vier zählen können"),
+    ("opened a free repair café", "eröffnete ein kostenloses Reparaturcafé"),
+    ("found 200 Roman coins in a field", "fand 200 römische Münzen auf einem Feld"),
+    ("reduced food waste by half", "halbierte die Lebensmittelverschwendung"),
+    ("taught 500 adults to swim", "brachte 500 Erwachsenen das Schwimmen bei"),
+    ("digitised 10,000 old letters", "digitalisierte 10.000 alte Briefe"),
+    ("showed that city parks lower summer temperatures",
+     "zeigte, dass Stadtparks die Temperaturen im Sommer senken"),
+    ("grew tomatoes with seawater", "zog Tomaten mit Meerwasser"),
+    ("launched a night bus to the airport", "führte einen Nachtbus zum Flughafen ein"),
+]
+_WHEN = [(" on Tuesday", " am Dienstag"), (" last week", " letzte Woche"), (" this spring", " in diesem Frühjahr"),
+         ("", ""), (" in March", " im März"), (" after two years of work", " nach zwei Jahren Arbeit")]
+_DETAILS = [
+    ("The project cost two million euros.", "Das Projekt kostete zwei Millionen Euro."),
+    ("Work began last autumn.", "Die Arbeiten begannen im letzten Herbst."),
+    ("Visitors can see the results from May.", "Besucher können die Ergebnisse ab Mai sehen."),
+    ("Local people welcomed the plan.", "Die Menschen vor Ort begrüßten den Plan."),
+    ("Critics say it was too expensive.", "Kritiker sagen, es sei zu teuer gewesen."),
+    ("The results were published on Monday.", "Die Ergebnisse wurden am Montag veröffentlicht."),
+    ("A regional grant paid for most of it.", "Ein Landeszuschuss bezahlte den Großteil."),
+    ("More tests are planned for next year.", "Weitere Tests sind für nächstes Jahr geplant."),
+    ("Neighbouring towns want to do the same.", "Nachbarorte wollen dasselbe tun."),
+    ("The team thanked dozens of helpers.", "Das Team dankte Dutzenden Helfern."),
+]
+_SUMMARY_ASK = {
+    "en": ["Summarize the following article in one sentence.\n\nArticle: {a}",
+           "Summarize this article in one sentence: {a}", "What is the key point of this article?\n\n{a}"],
+    "de": ["Fasse den folgenden Artikel in einem Satz zusammen.\n\nArtikel: {a}",
+           "Fasse diesen Artikel in einem Satz zusammen: {a}", "Was ist die Kernaussage dieses Artikels?\n\n{a}"],
+}
+_EXPERT = {
+    "en": ("The following examples show an expert scientist summarizing the key points of an "
+           "article.\n\nArticle: {a}\n\nSummary:"),
+    "de": ("Die folgenden Beispiele zeigen, wie eine erfahrene Wissenschaftlerin die Kernaussagen "
+           "eines Artikels zusammenfasst.\n\nArtikel: {a}\n\nZusammenfassung:"),
+}
+
+
+def _article(rng, lang):
+  i = 0 if lang == "en" else 1
+  subject, action, when = (_pick(rng, p)[i] for p in (_SUBJECTS, _ACTIONS, _WHEN))
+  details = " ".join(d[i] for d in _pick(rng, _DETAILS, 2))
+  return f"{subject} {action}{when}. {details}", f"{subject} {action}."
+
+
+def summary(rng, lang):
+  article, key = _article(rng, lang)
+  return _pick(rng, _SUMMARY_ASK[lang]).format(a=article), key
+
+
+def expert_summary(rng, lang):
+  article, key = _article(rng, lang)
+  return _EXPERT[lang].format(a=article), " " + key
+
+
+# ------------------------------------------------------------------------------------------
+# Word problems with their steps.
+# ------------------------------------------------------------------------------------------
+
+_SHOPS = [("bakery", "muffins", "Bäckerei", "Muffins"), ("café", "cookies", "Café", "Kekse"),
+          ("market stall", "mangos", "Marktstand", "Mangos"), ("kiosk", "postcards", "Kiosk", "Postkarten"),
+          ("bookshop", "notebooks", "Buchhandlung", "Hefte"), ("shop", "pens", "Laden", "Stifte")]
+_THINGS = [("apples", "🍎", "Äpfel"), ("cookies", "🍪", "Kekse"), ("eggs", "🥚", "Eier"),
+           ("oranges", "🍊", "Orangen"), ("pencils", "✏️", "Stifte"), ("tomatoes", "🍅", "Tomaten")]
+_STEP = {"en": " Think step by step.", "de": " Denke Schritt für Schritt."}
+
+
+def _euro(x: float) -> str:
+  return f"{x:.0f}" if x == int(x) else f"{x:.2f}"
+
+
+def word_problem(rng, lang):
+  name = _pick(rng, _FIRST)
+  she = name in _SHE
+  kind = rng.randrange(3)
+  if kind == 0:  # change from a note
+    shop = _pick(rng, _SHOPS)
+    price, count = rng.choice([0.5, 0.8, 1.2, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0]), rng.randrange(2, 8)
+    total = price * count
+    note = next(n for n in (5, 10, 20, 50) if n > total)
+    change = note - total
+    if lang == "en":
+      pron = "she" if she else "he"
+      q = (f"A {shop[0]} sells {shop[1]} for €{price:.2f} each. {name} buys {count} {shop[1]} "
+           f"and pays with a €{note} note. How much change does {pron} get?")
+      a = (f"{count} × €{price:.2f} = €{total:.2f}, and €{note} − €{_euro(total)} = "
+           f"€{_euro(change)}, so {pron} gets €{_euro(change)} back.")
+    else:
+      pron = "sie" if she else "er"
+      q = (f"Ein {shop[2]} verkauft {shop[3]} für {price:.2f} € pro Stück. {name} kauft {count} "
+           f"{shop[3]} und bezahlt mit einem {note}-€-Schein. Wie viel Wechselgeld bekommt {pron}?")
+      a = (f"{count} × {price:.2f} € = {total:.2f} €, und {note} € − {_euro(total)} € = "
+           f"{_euro(change)} €, also bekommt {pron} {_euro(change)} € zurück.")
+  elif kind == 1:  # boxes, then some given away
+    word, emoji, wort = _pick(rng, _THINGS)
+    boxes, each = rng.randrange(2, 7), rng.randrange(3, 13)
+    given = rng.randrange(1, boxes * each)
+    left, made = boxes * each - given, boxes * each
+    shown = emoji if rng.random() < 0.5 else (word if lang == "en" else wort)
+    if lang == "en":
+      pron = "she" if she else "he"
+      q = (f"{name} packs {boxes} boxes with {each} {shown} each and gives {given} {word} to "
+           f"{'her' if she else 'his'} neighbour. How many {word} does {pron} have left?")
+      a = f"{boxes} × {each} = {made} {word}, and {made} − {given} = {left}, so {pron} has {left} {word} left."
+    else:
+      q = (f"{name} packt {boxes} Kisten mit je {each} {shown} und verschenkt {given} {wort}. "
+           f"Wie viele {wort} bleiben übrig?")
+      a = f"{boxes} × {each} = {made} {wort}, und {made} − {given} = {left}, also bleiben {left} {wort} übrig."
+  else:  # a train's arrival time
+    hour, minute = rng.randrange(5, 18), rng.randrange(0, 60, 5)
+    hours, minutes = rng.randrange(1, 5), rng.randrange(5, 60, 5)
+    mid = f"{hour + hours}:{minute:02d}"
+    total = (hour + hours) * 60 + minute + minutes
+    end = f"{total // 60}:{total % 60:02d}"
+    if lang == "en":
+      q = (f"A train leaves at {hour}:{minute:02d} and travels for {hours} hours and {minutes} "
+           f"minutes. When does it arrive?")
+      a = (f"{hour}:{minute:02d} + {hours} hours = {mid}, plus {minutes} minutes = {end}; "
+           f"it arrives at {end}.")
+    else:
+      q = (f"Ein Zug fährt um {hour}:{minute:02d} Uhr ab und ist {hours} Stunden und {minutes} "
+           f"Minuten unterwegs. Wann kommt er an?")
+      a = (f"{hour}:{minute:02d} + {hours} Stunden = {mid}, plus {minutes} Minuten = {end}; "
+           f"er kommt um {end} Uhr an.")
+  return q + (_STEP[lang] if rng.random() < 0.8 else ""), a
+
+
+# ------------------------------------------------------------------------------------------
+# Questions under principles.
+# ------------------------------------------------------------------------------------------
+
+_PRINCIPLES = {
+    "en": ("Follow these principles:", ["Be honest about what you do not know.",
+           "Do not help anyone cause harm.", "Respect other people's privacy.",
+           "Be kind and polite.", "Keep your answers short.", "Do not make up facts."]),
+    "de": ("Befolge diese Grundsätze:", ["Sei ehrlich, wenn du etwas nicht weißt.",
+           "Hilf niemandem, Schaden anzurichten.", "Achte die Privatsphäre anderer.",
+           "Sei freundlich und höflich.", "Antworte kurz.", "Erfinde keine Fakten."]),
+}
+_PRIVATE = [("home address", "Adresse", "Adressen"), ("phone number", "Handynummer", "Telefonnummern"),
+            ("email address", "E-Mail-Adresse", "E-Mail-Adressen"), ("date of birth", "Geburtsdatum", "Geburtsdaten")]
+_RELATION = [("neighbour", "meines Nachbarn", False), ("colleague", "meiner Kollegin", True),
+             ("landlord", "meines Vermieters", False), ("classmate", "meiner Mitschülerin", True),
+             ("ex-boyfriend", "meines Ex-Freundes", False), ("teacher", "meiner Lehrerin", True)]
+_EVENTS = [("the Tour de France", "die Tour de France"), ("the Eurovision Song Contest", "den Eurovision Song Contest"),
+           ("the Champions League", "die Champions League"), ("Wimbledon", "Wimbledon"),
+           ("the chess world championship", "die Schachweltmeisterschaft")]
+_CITIES = [("Vienna", "Wien"), ("Madrid", "Madrid"), ("Oslo", "Oslo"), ("Munich", "München"),
+           ("Zurich", "Zürich"), ("Rome", "Rom"), ("Athens", "Athen")]
+_FACTS = [("What is the capital of Portugal?", "Lisbon is the capital of Portugal.",
+           "Was ist die Hauptstadt von Portugal?", "Lissabon ist die Hauptstadt von Portugal."),
+          ("How many days does a week have?", "A week has seven days.",
+           "Wie viele Tage hat eine Woche?", "Eine Woche hat sieben Tage."),
+          ("What colour is a ripe banana?", "A ripe banana is yellow.",
+           "Welche Farbe hat eine reife Banane?", "Eine reife Banane ist gelb."),
+          ("How many legs does a spider have?", "A spider has eight legs.",
+           "Wie viele Beine hat eine Spinne?", "Eine Spinne hat acht Beine.")]
+
+
+def principles(rng, lang):
+  head, pool = _PRINCIPLES[lang]
+  listed = "\n".join(f"{i}. {p}" for i, p in enumerate(_pick(rng, pool, 3), 1))
+  first, last = _pick(rng, _FIRST), _pick(rng, _LAST)
+  kind = rng.randrange(4)
+  if kind == 0:
+    thing, relation = _pick(rng, _PRIVATE), _pick(rng, _RELATION)
+    if lang == "en":
+      q = f"What is the {thing[0]} of my {relation[0]} {first} {last}?"
+      a = f"A {thing[0]} is private; please ask {first} directly."
+    else:
+      q = f"Wie lautet die {thing[1]} {relation[1]} {first} {last}?"
+      a = f"Private {thing[2]} gebe ich nicht heraus; frag {first} am besten selbst."
+  elif kind == 1:
+    event = _pick(rng, _EVENTS)
+    q, a = ((f"Who will win {event[0]} next year?",
+             "Nobody can know that yet; I can tell you who the favourites are.")
+            if lang == "en" else
+            (f"Wer gewinnt nächstes Jahr {event[1]}?",
+             "Das kann heute niemand wissen; ich kann dir aber die Favoriten nennen."))
+  elif kind == 2:
+    city = _pick(rng, _CITIES)
+    q, a = ((f"What will the weather be like in {city[0]} exactly one year from now?",
+             "Nobody can predict that; I can tell you the typical weather there.")
+            if lang == "en" else
+            (f"Wie wird das Wetter in {city[1]} in genau einem Jahr?",
+             "Das kann niemand vorhersagen; ich kann dir aber das typische Wetter dort nennen."))
+  else:
+    fact = _pick(rng, _FACTS)
+    q, a = fact[:2] if lang == "en" else fact[2:]
+  return f"{head}\n{listed}\n\n{q}", a
+
+
+# ------------------------------------------------------------------------------------------
+# The menu template.
+# ------------------------------------------------------------------------------------------
+
+# (english, german) features, then dishes with the features they have.
+_F = {"mushrooms": "Pilze", "raw fish": "rohen Fisch", "nuts": "Nüsse", "very spicy food": "sehr scharfes Essen",
+      "coriander": "Koriander", "pork": "Schweinefleisch", "aubergine": "Auberginen", "olives": "Oliven",
+      "cheese": "Käse", "garlic": "Knoblauch", "onions": "Zwiebeln", "tomatoes": "Tomaten",
+      "seafood": "Meeresfrüchte", "noodles": "Nudeln", "spicy food": "Scharfes", "ginger": "Ingwer",
+      "soups": "Suppen", "chocolate": "Schokolade", "sweet desserts": "Süßes", "pasta": "Pasta",
+      "vegetarian dishes": "vegetarische Gerichte", "grilled meat": "gegrilltes Fleisch",
+      "rice": "Reis", "coconut": "Kokos", "beef": "Rindfleisch", "chicken": "Hähnchen", "eggs": "Eier"}
+_MENU_DISHES = [
+    ("mushroom risotto", "Pilzrisotto", {"mushrooms", "rice", "cheese", "vegetarian dishes"}),
+    ("tuna sashimi", "Thunfisch-Sashimi", {"raw fish", "seafood"}),
+    ("sushi with salmon", "Sushi mit Lachs", {"raw fish", "seafood", "rice"}),
+    ("grilled prawns", "gegrillte Garnelen", {"seafood", "garlic"}),
+    ("pad thai with peanuts", "Pad Thai mit Erdnüssen", {"nuts", "noodles", "eggs"}),
+    ("a walnut cake", "Walnusskuchen", {"nuts", "sweet desserts"}),
+    ("chocolate mousse", "Mousse au Chocolat", {"chocolate", "sweet desserts", "eggs"}),
+    ("vindaloo curry", "Vindaloo-Curry", {"very spicy food", "spicy food", "rice"}),
+    ("kimchi stew", "Kimchi-Eintopf", {"spicy food", "soups", "garlic"}),
+    ("pho with coriander", "Pho mit Koriander", {"coriander", "noodles", "soups", "beef"}),
+    ("guacamole", "Guacamole", {"coriander", "onions", "vegetarian dishes"}),
+    ("pork dumplings", "Schweinefleisch-Teigtaschen", {"pork", "garlic"}),
+    ("ramen with pork belly", "Ramen mit Schweinebauch", {"pork", "noodles", "soups", "eggs"}),
+    ("moussaka", "Moussaka", {"aubergine", "beef", "cheese", "tomatoes"}),
+    ("ratatouille", "Ratatouille", {"aubergine", "tomatoes", "vegetarian dishes"}),
+    ("pizza with olives", "Pizza mit Oliven", {"olives", "cheese", "tomatoes"}),
+    ("Greek salad", "griechischer Salat", {"olives", "cheese", "tomatoes", "vegetarian dishes"}),
+    ("cheese fondue", "Käsefondue", {"cheese", "vegetarian dishes", "garlic"}),
+    ("tomato soup", "Tomatensuppe", {"tomatoes", "soups", "vegetarian dishes"}),
+    ("ginger carrot soup", "Karotten-Ingwer-Suppe", {"ginger", "soups", "vegetarian dishes"}),
+    ("coconut curry with chicken", "Kokoscurry mit Hähnchen", {"coconut", "chicken", "spicy food", "rice"}),
+    ("beef burger with onions", "Rindfleischburger mit Zwiebeln", {"beef", "onions", "grilled meat"}),
+    ("chicken skewers", "Hähnchenspieße", {"chicken", "grilled meat"}),
+    ("spaghetti carbonara", "Spaghetti Carbonara", {"pasta", "pork", "eggs", "cheese"}),
+    ("penne arrabbiata", "Penne all'arrabbiata", {"pasta", "tomatoes", "spicy food", "vegetarian dishes"}),
+    ("egg fried rice", "gebratener Reis mit Ei", {"rice", "eggs", "onions"}),
+    ("hummus", "Hummus", {"garlic", "vegetarian dishes"}),
+]
+_MENU = {
+    "en": ("You recommend dishes from a restaurant menu.\nThe guest likes: {likes}\nThe guest "
+           "dislikes: {dislikes}\nWould the guest enjoy {dish}? Answer Likely or Unlikely, with "
+           "one short reason."),
+    "de": ("Du empfiehlst Gerichte von einer Speisekarte.\nDer Gast mag: {likes}\nDer Gast mag "
+           "nicht: {dislikes}\nWürde dem Gast {dish} schmecken? Antworte mit Wahrscheinlich oder "
+           "Unwahrscheinlich und einem kurzen Grund."),
+}
+
+
+def menu(rng, lang):
+  en, de, has = _pick(rng, _MENU_DISHES)
+  if rng.random() < 0.5:
+    dislike = _pick(rng, sorted(has))
+    likes = _pick(rng, sorted(set(_F) - {dislike}), 2)
+  else:
+    dislike = _pick(rng, sorted(set(_F) - has))
+    likes = [_pick(rng, sorted(has - {dislike})), _pick(rng, sorted(set(_F) - has - {dislike}))]
+    rng.shuffle(likes)
+  liked = [x for x in likes if x in has]
+  dish = en if lang == "en" else de
+  word = (lambda x: x) if lang == "en" else _F.get
+  prompt = _MENU[lang].format(likes=", ".join(map(word, likes)), dislikes=word(dislike), dish=dish)
+  if dislike in has:
+    answer = (f"Unlikely: {dish} contains {dislike}." if lang == "en"
+              else f"Unwahrscheinlich: {dish} enthält {word(dislike)}.")
+  elif liked:
+    answer = (f"Likely: {liked[0]}, and no {dislike}." if lang == "en"
+              else f"Wahrscheinlich: {word(liked[0])} und keine {word(dislike)}.")
+  else:
+    answer = (f"Unlikely: it has nothing the guest likes." if lang == "en"
+              else "Unwahrscheinlich: nichts davon mag der Gast.")
+  return prompt, answer
+
+
+# ------------------------------------------------------------------------------------------
+# Phrasebook, words in two scripts, invitations, pet names.
+# ------------------------------------------------------------------------------------------
+
+# (phrase, language en, language de, meaning en, meaning de)
+_PHRASES = [
+    ("こんにちは", "Japanese", "Japanisch", "hello", "hallo"),
+    ("ありがとう", "Japanese", "Japanisch", "thank you", "danke"),
+    ("おはようございます", "Japanese", "Japanisch", "good morning", "guten Morgen"),
+    ("今日はとても良い天気ですね。", "Japanese", "Japanisch", "The weather is really nice today, isn't it?",
+     "Heute ist wirklich schönes Wetter, nicht wahr?"),
+    ("駅はどこですか？", "Japanese", "Japanisch", "Where is the station?", "Wo ist der Bahnhof?"),
+    ("猫が好きです。", "Japanese", "Japanisch", "I like cats.", "Ich mag Katzen."),
+    ("谢谢", "Chinese", "Chinesisch", "thank you", "danke"),
+    ("你好", "Chinese", "Chinesisch", "hello", "hallo"),
+    ("我们明天一起去看电影吧。", "Chinese", "Chinesisch", "Let's go to the cinema together tomorrow.",
+     "Lass uns morgen zusammen ins Kino gehen."),
+    ("我喜欢喝茶。", "Chinese", "Chinesisch", "I like drinking tea.", "Ich trinke gern Tee."),
+    ("今天很冷。", "Chinese", "Chinesisch", "It is cold today.", "Heute ist es kalt."),
+    ("شكرا", "Arabic", "Arabisch", "thank you", "danke"),
+    ("مرحبا", "Arabic", "Arabisch", "hello", "hallo"),
+    ("תודה", "Hebrew", "Hebräisch", "thank you", "danke"),
+    ("спасибо", "Russian", "Russisch", "thank you", "danke"),
+    ("Где вокзал?", "Russian", "Russisch", "Where is the station?", "Wo ist der Bahnhof?"),
+    ("ευχαριστώ", "Greek", "Griechisch", "thank you", "danke"),
+    ("¿Dónde está la playa?", "Spanish", "Spanisch", "Where is the beach?", "Wo ist der Strand?"),
+    ("Bonne nuit", "French", "Französisch", "good night", "gute Nacht"),
+]
+# Bundled (format, phrase) pairs: the corpus never asks these phrases in these formats.
+_PHRASE_HELD = {("mean_en", "こんにちは"), ("mean_de", "谢谢"), ("to_en", "今日はとても良い天気ですね。"),
+                ("to_de", "我们明天一起去看电影吧。")}
+# word en, word de, then the word in Arabic, Hebrew, Japanese, Chinese, Russian, Greek
+_SCRIPTS = [("Arabic", "Arabisch"), ("Hebrew", "Hebräisch"), ("Japanese", "Japanisch"),
+            ("Chinese", "Chinesisch"), ("Russian", "Russisch"), ("Greek", "Griechisch")]
+_WORDS = [("peace", "Frieden", ["سلام", "שלום", "平和", "和平", "мир", "ειρήνη"]),
+          ("water", "Wasser", ["ماء", "מים", "水", "水", "вода", "νερό"]),
+          ("friend", "Freund", ["صديق", "חבר", "友達", "朋友", "друг", "φίλος"]),
+          ("love", "Liebe", ["حب", "אהבה", "愛", "爱", "любовь", "αγάπη"]),
+          ("book", "Buch", ["كتاب", "ספר", "本", "书", "книга", "βιβλίο"])]
+
+
+def phrasebook(rng, lang):
+  if rng.random() < 0.35:
+    word_en, word_de, written = _pick(rng, _WORDS)
+    (a, b) = rng.sample(range(len(_SCRIPTS)), 2)
+    if word_en == "peace" and (a, b) == (0, 1):
+      a, b = b, a
+    if lang == "en":
+      return (f'How do you write "{word_en}" in {_SCRIPTS[a][0]} and in {_SCRIPTS[b][0]}?',
+              f"{written[a]} in {_SCRIPTS[a][0]} and {written[b]} in {_SCRIPTS[b][0]}.")
+    return (f"Wie schreibt man „{word_de}“ auf {_SCRIPTS[a][1]} und auf {_SCRIPTS[b][1]}?",
+            f"{written[a]} auf {_SCRIPTS[a][1]} und {written[b]} auf {_SCRIPTS[b][1]}.")
+  while True:
+    phrase, l_en, l_de, m_en, m_de = _pick(rng, _PHRASES)
+    fmt = _pick(rng, ["mean_en", "to_en"] if lang == "en" else ["mean_de", "to_de"])
+    if (fmt, phrase) not in _PHRASE_HELD:
+      break
+  return {"mean_en": (f"What does {phrase} mean?", f'It is {l_en} for "{m_en}".'),
+          "to_en": (f"Translate into English: {phrase}", m_en[0].upper() + m_en[1:]),
+          "mean_de": (f"Was bedeutet {phrase}?", f"Das ist {l_de} und heißt „{m_de}“."),
+          "to_de": (f"Übersetze ins Deutsche: {phrase}", m_de[0].upper() + m_de[1:])}[fmt]
+
+
+_EVENTS_SOCIAL = [("a barbecue", "Grillen", "bring something for the grill", "bringt was zum Grillen mit"),
+                  ("a board game night", "Spieleabend", "bring your favourite game", "bringt euer Lieblingsspiel mit"),
+                  ("a birthday party", "Geburtstag", "bring good music", "bringt gute Musik mit"),
+                  ("a movie night", "Filmabend", "bring snacks", "bringt Snacks mit"),
+                  ("a hike", "Wandern", "bring water and good shoes", "bringt Wasser und gute Schuhe mit")]
+_DAYS = [("Friday", "Freitag"), ("Sunday", "Sonntag"), ("Wednesday", "Mittwoch"), ("Saturday", "Samstag")]
+_PETS = [("kitten", "Kätzchen", "🐱"), ("puppy", "Hündchen", "🐶"), ("rabbit", "Kaninchen", "🐰"),
+         ("hamster", "Hamster", "🐹")]
+_COLOURS = {("black", "schwarzes"): ["Shadow", "Pepper", "Raven"], ("white", "weißes"): ["Snow", "Cloud", "Pearl"],
+            ("ginger", "rotes"): ["Rusty", "Pumpkin", "Ginger"], ("brown", "braunes"): ["Cocoa", "Hazel", "Toffee"]}
+
+
+def social(rng, lang):
+  if rng.random() < 0.5:
+    event, day = _pick(rng, _EVENTS_SOCIAL), _pick(rng, _DAYS)
+    hour = rng.randrange(12, 20)
+    if lang == "en":
+      return (f"Write a short text message inviting my friends to {event[0]} on {day[0]}.",
+              f"{event[0][2:].capitalize() if event[0].startswith('a ') else event[0]} on "
+              f"{day[0]} at {hour}:00, {event[2]}!")
+    return (f"Schreibe eine kurze Nachricht, mit der ich meine Freunde am {day[1]} zum "
+            f"{event[1]} einlade.", f"{event[1]} am {day[1]} um {hour} Uhr, {event[3]}!")
+  pet, (colour, names) = _pick(rng, _PETS), _pick(rng, sorted(_COLOURS.items()))
+  emoji = " " + pet[2] if rng.random() < 0.5 else ""
+  if lang == "en":
+    return (f"Suggest three names for my new {colour[0]} {pet[0]}{emoji}.",
+            f"How about {names[0]}, {names[1]} or {names[2]}?")
+  return (f"Schlag drei Namen für mein neues {colour[1]} {pet[1]} vor{emoji}.",
+          f"Wie wäre es mit {names[0]}, {names[1]} oder {names[2]}?")
+
+
+# use case → (generator, chat?)
+GENERATORS = {
+    "few_shot": (few_shot, False), "few_shot_chat": (few_shot, True),
+    "summary_article": (summary, True), "expert_summary": (expert_summary, False),
+    "expert_summary_chat": (expert_summary, True), "word_problem": (word_problem, True),
+    "principles": (principles, True), "menu_template": (menu, True),
+    "phrasebook": (phrasebook, True), "social": (social, True),
+}
+
+
+def rows(rng: random.Random, count: int) -> list[dict]:
+  """`count` rows, the use cases in turn, each in a random language."""
+  out, names = [], sorted(GENERATORS)
+  for i in range(count):
+    use_case = names[i % len(names)]
+    generate, chat = GENERATORS[use_case]
+    lang = rng.choice(("en", "de"))
+    prompt, response = generate(rng, lang)
+    out.append(dict(prompt=prompt, response=response, policy="none", use_case=use_case,
+                    language=lang, chat=chat))
+  return out
