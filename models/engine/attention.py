@@ -12,13 +12,17 @@ A query chunk visits only the key blocks it can see: causal blocks up to its las
 position and, on sliding-window layers, none before its window. Online softmax (flash
 attention) carries a running max and sum, so the forward keeps O(length) state; a custom
 VJP recomputes each block's probabilities from the saved log-sum-exp, so the backward
-does too. Soft caps, causal, window and padding masks are exact (the caller's mask is
-applied block by block).
+does too. Soft caps, causal, window and padding masks are exact: causal order and the
+window come from positions, the caller's mask (allowed pairs, or allowed keys) is applied
+block by block.
 
 `install(backbone)` replaces `_compute_attention` on each KerasHub text attention layer
 instance (a bound method per instance; the classes are untouched), so every forward that
 runs KerasHub's decoder blocks — salience, scoring, embeddings, generation — takes this
-path. On GPU, layers without a soft cap use `jax.nn.dot_product_attention` instead.
+path, and `_compute_attention_mask` on each decoder block, so the blocks hand over the
+padding mask as allowed keys ([batch, 1, keys]) instead of building a [batch, T, keys]
+mask: nothing here grows with T². On GPU, layers without a soft cap use
+`jax.nn.dot_product_attention` instead.
 """
 
 import functools
