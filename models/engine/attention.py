@@ -265,7 +265,8 @@ def attention(q, k, v, mask=None, *, scale: float, soft_cap: float | None = None
     return _fused(q, k, v, mask, scale=scale, window=window, causal=causal,
                   q_offset=q_offset)
   nq, cq = split(t, block_q or BLOCK_Q)
-  nk, ck = split(s, block_k or BLOCK_K)
+  # Sliding layers: half-size key blocks, so a query chunk visits less outside its window.
+  nk, ck = split(s, block_k or (BLOCK_K if window is None else BLOCK_K // 2))
   plan = _Plan(float(scale), None if soft_cap is None else float(soft_cap),
                None if window is None else int(window), causal, t, s, g, nq, cq, nk, ck)
   # <float32>[batch, kv, nq·cq·groups, head_dim]: each KV head's query heads as rows.
