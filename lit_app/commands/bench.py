@@ -4,6 +4,7 @@
   gemma-lit bench --lengths=128 --batch_sizes=1 --repeats=3 --skip_reference
   gemma-lit bench --memory             # peak resident memory per request size
   gemma-lit bench --startup            # first answers of a freshly started server
+  gemma-lit bench --window_ratio       # salience 1,024 vs 8,192 tokens, 512-token window
 
 Both sides load the same checkpoint and get the same texts. Ours is timed through the LIT
 wrappers' `predict()` (what the server calls; `--http` adds LIT's HTTP endpoint), LIT's
@@ -62,6 +63,19 @@ _STARTUP = flags.DEFINE_boolean(
     "until it serves, then its first salience and generation requests over HTTP (with an "
     "empty compilation cache, then again with the cache the first start filled).",
     flag_values=FLAGS)
+_SALIENCE_METHODS = flags.DEFINE_list(
+    "salience_methods", [], "Attribution methods the timed salience requests compute beside "
+    "the gradients (of integrated_gradients, occlusion, contrastive; the server's default "
+    "is all three). Default: none, the gradients alone, as LIT's reference computes.",
+    flag_values=FLAGS)
+_WINDOW_RATIO = flags.DEFINE_boolean(
+    "window_ratio", False, "Time salience at each of --window_lengths on a random "
+    "Gemma-4-shaped checkpoint whose local layers slide over a 512-token window "
+    "(WINDOW_ARCH: 6 layers, hidden 256, one global layer in 6), and report the ratio of "
+    "the longest request's time to the shortest's.", flag_values=FLAGS)
+_WINDOW_LENGTHS = flags.DEFINE_list("window_lengths", ["1024", "8192"],
+                                    "--window_ratio: request lengths in tokens.",
+                                    flag_values=FLAGS)
 _MEMORY_WORKER = flags.DEFINE_boolean("memory_worker", False,
                                       "Internal: run one --memory measurement, print JSON.", flag_values=FLAGS)
 
@@ -71,6 +85,10 @@ BENCH_ARCH = dict(num_layers=4, hidden_dim=256, num_heads=4, num_kv_heads=1, hea
 # ~106M parameters with a 3,000-piece vocabulary (KerasHub's intermediate_dim is 2 × FFN width).
 BIG_ARCH = dict(num_layers=12, hidden_dim=768, num_heads=12, num_kv_heads=4, head_dim=64,
                 intermediate_dim=6144)
+# --window_ratio: Gemma 4's layout (5 sliding layers, then a global one) at a small size,
+# with Gemma 4's 512-token window.
+WINDOW_ARCH = dict(num_layers=6, hidden_dim=256, num_heads=4, num_kv_heads=1, head_dim=64,
+                   intermediate_dim=1024, sliding_window_size=512, sliding_window_pattern=6)
 VOCAB_SIZE = 3000
 GIB = 1 << 30
 MIB = 1 << 20
@@ -289,7 +307,8 @@ def run_ours(checkpoint_path: str, cases: list[Case], repeats: int, new_tokens: 
   engine.stop_ids = (causal_lm.backbone.vocabulary_size,)
   batch_size = max(c.batch for c in cases)
   models = wrappers.model_group("bench", engine, batch_size=batch_size,
-                                  max_new_tokens=new_tokens, output_embeddings=False)
+                                  max_new_tokens=new_tokens, output_embeddings=False,
+                                  salience_methods=tuple(_SALIENCE_METHODS.value))
   salience, tokenizer, generation = (models[fields.salience_model_name("bench")],
                                      models[fields.tokenizer_model_name("bench")],
                                      models["bench"])
@@ -432,6 +451,44 @@ def speed_report(argv_line: str) -> str:
   ])
 
 
+def window_report(argv_line: str) -> str:
+  """Salience time against length where most layers slide (--window_ratio): with the
+  window, local layers cost O(length · window), so time should grow far less than
+  length², only the global layers' share quadratically."""
+  import numpy as np
+  from lit_app.models import engine as engine_lib
+  from lit_app.models.engine import tiny
+  lengths = sorted(int(x) for x in _WINDOW_LENGTHS.value)
+  load_start = os.getloadavg()[0]
+  proto = tiny.train_sentencepiece(corpus_text().split("\n\n"), vocab_size=VOCAB_SIZE)
+  causal_lm = tiny.build_causal_lm("gemma4", proto, sequence_length=256, seed=0, **WINDOW_ARCH)
+  engine = engine_lib.Engine(causal_lm, max_length=max(lengths))
+  rng = np.random.default_rng(0)
+  rows, medians = [], []
+  for n in lengths:
+    ids = np.concatenate([[engine.bos_id], rng.integers(4, VOCAB_SIZE, size=n - 1)])
+    mask = np.zeros(n)
+    mask[-TARGET_TOKENS:] = 1
+    t = timed(lambda: engine.salience([ids.astype(np.int32)], [mask]), _REPEATS.value)
+    medians.append(t.median_s)
+    rows.append([f"{n:,}", f"{t.first_s:.1f}", f"{t.median_s:.2f}",
+                 f"{t.median_s / medians[0]:.1f}×"])
+    _log(f"window {n}: first {t.first_s:.1f} s, median {t.median_s:.2f} s, "
+         f"load {os.getloadavg()[0]:.1f}")
+  load_end = os.getloadavg()[0]
+  return "\n".join([
+      f"Machine: {machine()}; load average {load_start:.1f} at start, {load_end:.1f} at end. "
+      f"Checkpoint: random Gemma 4 ({causal_lm.backbone.count_params() / 1e6:.1f}M "
+      f"parameters; {WINDOW_ARCH['num_layers']} layers of hidden "
+      f"{WINDOW_ARCH['hidden_dim']}, a {WINDOW_ARCH['sliding_window_size']}-token window on "
+      f"all but one layer in {WINDOW_ARCH['sliding_window_pattern']}). Engine salience of "
+      f"one row, the last {TARGET_TOKENS} tokens the target; medians of {_REPEATS.value} "
+      f"calls after one warm-up (the first call compiles). Ratio: "
+      f"{medians[-1] / medians[0]:.1f}× from {lengths[0]:,} to {lengths[-1]:,} tokens. "
+      f"Command: `{argv_line}`",
+      "", markdown_table(["Tokens", "First call (s)", "Median (s)", "× shortest"], rows)])
+
+
 # --- Memory -------------------------------------------------------------------
 
 
@@ -472,7 +529,8 @@ def memory_worker() -> dict:
   result = {"imports": rss_bytes()}
   causal_lm = checkpoint.load_causal_lm(_CHECKPOINT.value)
   engine = engine_lib.Engine(causal_lm, max_length=max(_MAX_LENGTH.value, length))
-  models = wrappers.model_group("m", engine, batch_size=batch)
+  models = wrappers.model_group("m", engine, batch_size=batch,
+                                salience_methods=tuple(_SALIENCE_METHODS.value))
   inputs = with_target_masks(models["_m_tokenizer"],
                              make_examples(engine.sp, length, batch))
   result["loaded"] = rss_bytes()
@@ -487,7 +545,8 @@ def memory_worker() -> dict:
 def measure_memory(path: str, length: int, batch: int, cap_bytes: float) -> dict:
   """Runs memory_worker in a fresh process, watching its resident size from outside too."""
   cmd = [sys.executable, "-m", "lit_app", "bench", "--memory_worker", f"--checkpoint={path}",
-         f"--lengths={length}", f"--batch_sizes={batch}", f"--engine_max_length={length}"]
+         f"--lengths={length}", f"--batch_sizes={batch}", f"--engine_max_length={length}",
+         f"--salience_methods={','.join(_SALIENCE_METHODS.value)}"]
   env = dict(os.environ, TF_CPP_MIN_LOG_LEVEL="2")
   with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                         env=env) as proc:
@@ -504,6 +563,7 @@ def memory_report(argv_line: str) -> str:
   lengths = [int(x) for x in _LENGTHS.value]
   batches = [int(x) for x in _BATCH_SIZES.value]
   cap = _MEMORY_CAP_GIB.value * GIB
+  load_start = os.getloadavg()[0]
   rows = []
   with tempfile.TemporaryDirectory() as tmp:
     path = _CHECKPOINT.value or default_checkpoint(tmp)
@@ -516,24 +576,28 @@ def memory_report(argv_line: str) -> str:
       name = os.path.basename(os.path.normpath(ckpt))
       if m.get("over_cap"):
         rows.append([name, "—", str(n), str(b), "—", "—",
-                     f"> {cap / MIB:,.0f} (stopped)", "—", f"> {cap / MIB:,.0f}"])
+                     f"> {cap / MIB:,.0f} (stopped)", "—", f"> {cap / MIB:,.0f}", "—"])
         _log(f"memory {name} {n}x{b}: over the {cap / GIB:.1f} GiB cap")
         continue
       peak, high = m["request_peak"], max(m["high_water"], m["watched_peak"])
       rows.append([name, f"{m['params'] / 1e6:.0f}M", str(n), str(b),
                    f"{m['imports'] / MIB:,.0f}", f"{m['loaded'] / MIB:,.0f}",
                    f"{peak / MIB:,.0f}", f"{(peak - m['loaded']) / MIB:,.0f}",
-                   f"{high / MIB:,.0f}"])
+                   f"{high / MIB:,.0f}", f"{m['request_s']:.1f}"])
       _log(f"memory {name} {n}x{b}: loaded {m['loaded'] / MIB:.0f} MiB, request peak "
-           f"{peak / MIB:.0f} MiB, high-water {high / MIB:.0f} MiB")
+           f"{peak / MIB:.0f} MiB, high-water {high / MIB:.0f} MiB, request "
+           f"{m['request_s']:.1f} s, load {os.getloadavg()[0]:.1f}")
   header = ["Checkpoint", "Parameters", "Tokens", "Batch", "After imports (MiB)",
             "After load (MiB)", "Request peak (MiB)", "Request peak − load (MiB)",
-            "Process high-water (MiB)"]
+            "Process high-water (MiB)", "Request (s)"]
+  methods = ", ".join(["gradients"] + _SALIENCE_METHODS.value)
   return "\n".join([
-      f"Machine: {machine()}. Resident memory of one salience request, each size in a "
+      f"Machine: {machine()}; load average {load_start:.1f} at start, "
+      f"{os.getloadavg()[0]:.1f} at end. Resident memory of one salience request "
+      f"({methods}), each size in a "
       f"fresh process: its peak during the request (polled every 5 ms; the first request "
-      f"at a size, so it includes XLA compilation) and the process's high-water mark "
-      f"(getrusage, and polled from outside). Command: `{argv_line}`",
+      f"at a size, so it includes XLA compilation, as does its time) and the process's "
+      f"high-water mark (getrusage, and polled from outside). Command: `{argv_line}`",
       "", markdown_table(header, rows)])
 
 
@@ -640,6 +704,6 @@ def main() -> int:
     return dispatch.EXIT_OK
   argv_line = command_line()
   report = (memory_report if _MEMORY.value else startup_report if _STARTUP.value
-            else speed_report)
+            else window_report if _WINDOW_RATIO.value else speed_report)
   print(report(argv_line), flush=True)
   return dispatch.EXIT_OK

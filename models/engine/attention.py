@@ -12,13 +12,17 @@ A query chunk visits only the key blocks it can see: causal blocks up to its las
 position and, on sliding-window layers, none before its window. Online softmax (flash
 attention) carries a running max and sum, so the forward keeps O(length) state; a custom
 VJP recomputes each block's probabilities from the saved log-sum-exp, so the backward
-does too. Soft caps, causal, window and padding masks are exact (the caller's mask is
-applied block by block).
+does too. Soft caps, causal, window and padding masks are exact: causal order and the
+window come from positions, the caller's mask (allowed pairs, or allowed keys) is applied
+block by block.
 
 `install(backbone)` replaces `_compute_attention` on each KerasHub text attention layer
 instance (a bound method per instance; the classes are untouched), so every forward that
 runs KerasHub's decoder blocks — salience, scoring, embeddings, generation — takes this
-path. On GPU, layers without a soft cap use `jax.nn.dot_product_attention` instead.
+path, and `_compute_attention_mask` on each decoder block, so the blocks hand over the
+padding mask as allowed keys ([batch, 1, keys]) instead of building a [batch, T, keys]
+mask: nothing here grows with T². On GPU, layers without a soft cap use
+`jax.nn.dot_product_attention` instead.
 """
 
 import functools
@@ -29,10 +33,15 @@ from typing import NamedTuple
 import jax
 import jax.numpy as jnp
 import numpy as np
+from keras.src.backend import get_keras_mask
 from keras_hub.src.models.gemma.gemma_attention import CachedGemmaAttention
+from keras_hub.src.models.gemma.gemma_decoder_block import GemmaDecoderBlock
 from keras_hub.src.models.gemma3.gemma3_attention import CachedGemma3Attention
+from keras_hub.src.models.gemma3.gemma3_decoder_block import Gemma3DecoderBlock
 from keras_hub.src.models.gemma3n.gemma3n_attention import Gemma3nTextAttention
+from keras_hub.src.models.gemma3n.gemma3n_text_decoder import Gemma3nTextDecoderBlock
 from keras_hub.src.models.gemma4.gemma4_attention import Gemma4TextAttention
+from keras_hub.src.models.gemma4.gemma4_decoder_block import Gemma4TextDecoderBlock
 
 # Added in place of masked scores: finite (fully masked rows stay finite), below any score.
 NEG = -0.7 * float(np.finfo(np.float32).max)
@@ -116,7 +125,10 @@ def _block_scores(plan: _Plan, qi, kj, mask, q_offset, i, j):
   if plan.window is not None:
     allowed &= (qpos - kpos < plan.window) & (kpos - qpos < plan.window)
   allowed = allowed[None]                                         # <bool>[1, cq, ck]
-  if mask is not None:
+  if mask is not None and mask.shape[1] == 1:                     # Keys only: [b, 1, keys].
+    allowed = allowed & jax.lax.dynamic_slice(
+        mask, (0, 0, j * plan.ck), (mask.shape[0], 1, plan.ck))
+  elif mask is not None:
     allowed = allowed & jax.lax.dynamic_slice(
         mask, (0, i * plan.cq, j * plan.ck), (mask.shape[0], plan.cq, plan.ck))
   return s, allowed[:, None, :, None, :]
@@ -157,7 +169,10 @@ def _forward(plan: _Plan, qg, kt, vt, mask, q_offset):
             jnp.zeros((b, kv, rows, h), jnp.float32))
     m, l, acc = jax.lax.fori_loop(lo, hi, block, init)
     l = jnp.maximum(l, 1e-30)  # A chunk that saw no block (never for causal masks).
-    out = jax.lax.dynamic_update_slice_in_dim(out, acc / l[..., None], i * rows, axis=2)
+    # A row that may attend to no key (a padding position before the first real token)
+    # comes out 0, as KerasHub's "no attended tokens" wipe makes it; its max stayed NEG.
+    o = jnp.where((m > 0.5 * NEG)[..., None], acc / l[..., None], 0.0)
+    out = jax.lax.dynamic_update_slice_in_dim(out, o, i * rows, axis=2)
     lse = jax.lax.dynamic_update_slice_in_dim(lse, m + jnp.log(l), i * rows, axis=2)
     return out, lse
 
@@ -234,12 +249,14 @@ def attention(q, k, v, mask=None, *, scale: float, soft_cap: float | None = None
   """Grouped-query attention, blockwise.
 
   q: <float>[batch, length, heads, head_dim]; k, v: <float>[batch, keys, kv_heads, head_dim]
-  with heads a multiple of kv_heads; mask: <bool>[batch, length, keys] or None (allowed
-  pairs), on top of which `causal` (key pos ≤ query pos) and `window` (|query pos − key
+  with heads a multiple of kv_heads; mask: <bool>[batch, length, keys] (allowed pairs),
+  <bool>[batch, 1, keys] (allowed keys, the same for every query: the padding mask) or
+  None, on top of which `causal` (key pos ≤ query pos) and `window` (|query pos − key
   pos| < window) hold; query row r sits at position q_offset + r (an int or traced scalar,
   the cache index during generation). Scores are (q·k)·scale, soft-capped as
-  cap·tanh(score / cap). Blocks: `block_q` query positions by `block_k` keys (default
-  BLOCK_Q, BLOCK_K). Returns <q.dtype>[batch, length, heads, head_dim].
+  cap·tanh(score / cap). A query that may attend to no key gets 0. Blocks: `block_q` query
+  positions by `block_k` keys (default BLOCK_Q, BLOCK_K). Returns
+  <q.dtype>[batch, length, heads, head_dim].
   """
   b, t, n, h = q.shape
   s, kv = k.shape[1], k.shape[2]
@@ -248,7 +265,8 @@ def attention(q, k, v, mask=None, *, scale: float, soft_cap: float | None = None
     return _fused(q, k, v, mask, scale=scale, window=window, causal=causal,
                   q_offset=q_offset)
   nq, cq = split(t, block_q or BLOCK_Q)
-  nk, ck = split(s, block_k or BLOCK_K)
+  # Sliding layers: half-size key blocks, so a query chunk visits less outside its window.
+  nk, ck = split(s, block_k or (BLOCK_K if window is None else BLOCK_K // 2))
   plan = _Plan(float(scale), None if soft_cap is None else float(soft_cap),
                None if window is None else int(window), causal, t, s, g, nq, cq, nk, ck)
   # <float32>[batch, kv, nq·cq·groups, head_dim]: each KV head's query heads as rows.
@@ -258,7 +276,10 @@ def attention(q, k, v, mask=None, *, scale: float, soft_cap: float | None = None
   kt = _pad_axis(k.astype(jnp.float32).transpose(0, 2, 1, 3), 2, nk * ck)
   vt = _pad_axis(v.astype(jnp.float32).transpose(0, 2, 1, 3), 2, nk * ck)
   if mask is not None:
-    mask = _pad_axis(_pad_axis(mask.astype(bool), 1, nq * cq, False), 2, nk * ck, False)
+    mask = mask.astype(bool)
+    if mask.shape[1] != 1:
+      mask = _pad_axis(mask, 1, nq * cq, False)
+    mask = _pad_axis(mask, 2, nk * ck, False)
   out = _flash(plan, qg, kt, vt, mask, jnp.asarray(q_offset, jnp.int32))
   out = out.reshape(b, kv, nq * cq, g, h)[:, :, :t]                # [b, kv, t, g, h]
   return out.transpose(0, 2, 1, 3, 4).reshape(b, t, n, h).astype(q.dtype)
@@ -275,7 +296,8 @@ def _fused(q, k, v, mask, *, scale, window, causal, q_offset):
   if window is not None:
     allowed &= (qpos - kpos < window) & (kpos - qpos < window)
   allowed = allowed[None] if mask is None else allowed[None] & mask.astype(bool)
-  return jax.nn.dot_product_attention(q, k, v, mask=allowed[:, None], scale=scale)
+  out = jax.nn.dot_product_attention(q, k, v, mask=allowed[:, None], scale=scale)
+  return jnp.where(jnp.any(allowed, axis=-1)[:, :, None, None], out, 0).astype(out.dtype)
 
 
 # --- KerasHub's layers ---------------------------------------------------------------
@@ -299,14 +321,15 @@ def _gemma(layer, q, k, v, attention_mask, training=False, cache_update_index=0)
 
 
 def _gemma4(layer, q, k, v, attention_mask, training=False, cache_update_index=0):
-  """Gemma 4 (`Gemma4TextAttention`): scale 1 (Q/K norms); the decoder block has put the
-  window into the mask already, `window` here only skips blocks outside it."""
+  """Gemma 4 (`Gemma4TextAttention`): scale 1 (Q/K norms). KerasHub's decoder block puts
+  the window into its full mask; the key mask (`_key_mask`) leaves it to `window` here."""
   if layer.use_bidirectional_attention or (training and layer.dropout):
     return type(layer)._compute_attention(layer, q, k, v, attention_mask, training=training,
                                           cache_update_index=cache_update_index)
-  window = layer.sliding_window_size if layer.use_sliding_window_attention else None
+  sliding = layer.use_sliding_window_attention and not layer.is_global_attention
   return attention(q, k, v, attention_mask, scale=1.0, soft_cap=layer.logit_soft_cap,
-                   window=window, q_offset=cache_update_index)
+                   window=layer.sliding_window_size if sliding else None,
+                   q_offset=cache_update_index)
 
 
 def _gemma3n(layer, query, key, value, attention_mask, training=False):
@@ -326,25 +349,123 @@ def _gemma3n(layer, query, key, value, attention_mask, training=False):
   return out, None
 
 
+def _gemma3n_window(layer, attention_mask, cache_update_index=0):
+  """Gemma 3n's attention applies its window to the mask before `_compute_attention`; a
+  key mask ([batch, 1, keys] at cache index 0: a whole sequence) gets it in `_gemma3n`
+  instead, from positions. (A one-query mask at index 0 is the other thing of that shape:
+  its one query, at position 0, sees key 0 only, which any window keeps.)"""
+  if (attention_mask.shape[1] == 1 and isinstance(cache_update_index, int)
+      and cache_update_index == 0):
+    return attention_mask
+  return type(layer)._mask_sliding_window(layer, attention_mask,
+                                          cache_update_index=cache_update_index)
+
+
 _BY_CLASS = ((Gemma4TextAttention, _gemma4), (Gemma3nTextAttention, _gemma3n),
              (CachedGemma3Attention, _gemma), (CachedGemmaAttention, _gemma))
 
 
+# --- KerasHub's decoder blocks ---------------------------------------------------------
+# Each block builds a [batch, T, keys] causal/padding (Gemma 4: and window) mask in
+# `_compute_attention_mask`: 4 GiB-scale at 8k tokens, and quadratic. Where the installed
+# attention above applies causal order and the window itself (from positions), the block
+# hands it the padding mask alone, as allowed keys <bool>[batch, 1, keys]; the pairs it
+# allows are the same. KerasHub's full mask stays where something else goes into it: image
+# tokens' bidirectional attention (`vision_mask`), bidirectional (embedding) models,
+# dropout (KerasHub's own attention then runs), a one-token step (already [batch, 1, keys]).
+
+
+def _dropout_rate(layer) -> float:
+  d = getattr(layer, "dropout", 0)
+  return float(getattr(d, "rate", d) or 0)
+
+
+def _key_mask(block, x, padding_mask, cache, cache_update_index, cache_length):
+  """<bool>[batch, 1, keys]: the keys a row may attend to, or None where KerasHub's full
+  mask is needed (see above)."""
+  layer = block.attention
+  t = x.shape[1]
+  if ("_compute_attention" not in layer.__dict__ or t is None or t < 2
+      or getattr(layer, "use_bidirectional_attention", False) or _dropout_rate(layer)):
+    return None
+  keys = t if cache is None else cache_length(cache)
+  if padding_mask is None:
+    if get_keras_mask(x) is not None:  # KerasHub would read it as the padding mask.
+      return None
+    return jnp.ones((x.shape[0], 1, keys), bool)
+  if padding_mask.shape[1] != keys:
+    return None
+  return jnp.asarray(padding_mask).astype(bool)[:, None, :]
+
+
+def _gemma_block_mask(block, x, padding_mask, cache, cache_update_index):
+  """Gemma 1/2 (`GemmaDecoderBlock`); cache <float>[batch, 2, keys, kv, h]."""
+  mask = _key_mask(block, x, padding_mask, cache, cache_update_index, lambda c: c.shape[2])
+  if mask is None:
+    return type(block)._compute_attention_mask(block, x, padding_mask, cache,
+                                               cache_update_index)
+  return mask
+
+
+def _gemma3_block_mask(block, x, padding_mask, vision_mask, cache, cache_update_index):
+  """Gemma 3 (`Gemma3DecoderBlock`, cache (k, v) each [batch, keys, kv, h]) and Gemma 4
+  (`Gemma4TextDecoderBlock`, cache [batch, 2, keys, kv, h])."""
+  length = lambda c: c[0].shape[1] if isinstance(c, tuple | list) else c.shape[2]
+  mask = None if vision_mask is not None else _key_mask(
+      block, x, padding_mask, cache, cache_update_index, length)
+  if mask is None:
+    return type(block)._compute_attention_mask(block, x, padding_mask, vision_mask, cache,
+                                               cache_update_index)
+  return mask
+
+
+def _gemma3n_block_mask(block, x, padding_mask, cache, cache_update_index):
+  """Gemma 3n (`Gemma3nTextDecoderBlock`; cache [batch, 2, kv, keys, h]): only a whole
+  sequence from index 0 (its attention is not told the cache index; `_gemma3n`)."""
+  mask = None
+  if isinstance(cache_update_index, int) and cache_update_index == 0:
+    mask = _key_mask(block, x, padding_mask, cache, cache_update_index,
+                     lambda c: c.shape[3])
+    if mask is not None and mask.shape[2] != x.shape[1]:
+      mask = None
+  if mask is None:
+    return type(block)._compute_attention_mask(block, x, padding_mask, cache,
+                                               cache_update_index)
+  return mask
+
+
+_BLOCKS = ((Gemma4TextDecoderBlock, _gemma3_block_mask),
+           (Gemma3nTextDecoderBlock, _gemma3n_block_mask),
+           (Gemma3DecoderBlock, _gemma3_block_mask), (GemmaDecoderBlock, _gemma_block_mask))
+_OVERRIDES = ("_compute_attention", "_compute_attention_mask", "_mask_sliding_window")
+
+
 def install(model) -> int:
-  """Points every KerasHub Gemma text attention layer inside `model` at `attention()`.
-  Idempotent. Returns the number of layers it covers."""
+  """Points every KerasHub Gemma text attention layer inside `model` at `attention()`, and
+  its decoder block at the key mask. Idempotent. Returns the number of attention layers it
+  covers."""
   count = 0
-  for layer in model._flatten_layers(include_self=True, recursive=True):
+  layers = list(model._flatten_layers(include_self=True, recursive=True))
+  for layer in layers:
     for cls, fn in _BY_CLASS:
       if isinstance(layer, cls):
         layer._compute_attention = types.MethodType(fn, layer)
+        if cls is Gemma3nTextAttention:
+          layer._mask_sliding_window = types.MethodType(_gemma3n_window, layer)
         count += 1
+        break
+  for layer in layers:  # After the attention layers: `_key_mask` checks they are ours.
+    for cls, fn in _BLOCKS:
+      if isinstance(layer, cls) and isinstance(getattr(layer, "attention", None),
+                                               tuple(c for c, _ in _BY_CLASS)):
+        layer._compute_attention_mask = types.MethodType(fn, layer)
         break
   return count
 
 
 def uninstall(model) -> None:
-  """Gives every layer inside `model` back its class's `_compute_attention` (KerasHub's
-  own), e.g. to compare against it."""
+  """Gives every layer inside `model` back its class's methods (KerasHub's own), e.g. to
+  compare against them."""
   for layer in model._flatten_layers(include_self=True, recursive=True):
-    layer.__dict__.pop("_compute_attention", None)
+    for name in _OVERRIDES:
+      layer.__dict__.pop(name, None)

@@ -8,11 +8,13 @@ The estimate follows the engine's shape of computation (attention.py: blockwise,
 O(length) state; salience rematerializes each decoder block):
 
   salience, per row of T tokens, L blocks of width d, MLP f, H query / K KV heads of h:
-    L·T·d                     each block's input, kept for the backward pass
+    s·L·T·d                   each block's input, kept for the backward pass, and what
+                              XLA keeps beside it (s ≈ 4, measured)
   + T·(c·d + 3·f + 2·(H+K)·h)  one block's activations while it is recomputed and
                               differentiated (norms and residuals ≈ c·d)
-  + masks·T²                  the decoder block's [T, T] causal/padding mask (bytes)
   + H·blocks                  a query chunk's score blocks in the attention kernel
+  Nothing grows with T²: the decoder blocks pass the attention a padding mask of allowed
+  keys, no [T, T] mask (attention.py).
   all × 4 bytes (float32 activations), plus the logits at the target positions and a
   fixed allowance for XLA's own buffers. Generation: the KV cache (2·L·K·h per token)
   plus a forward pass of the prompt. Coefficients calibrated against measured peaks
@@ -27,12 +29,11 @@ import psutil
 GIB = 1 << 30
 DEFAULT_FRACTION = 0.75  # Of physical (or device) memory, when --max_memory is not given.
 BLOCK_WIDTH = 12         # c: residuals, norms, attention in/out per token, in units of d.
-# Per [T, T] entry: KerasHub's decoder blocks build a [batch, T, T] causal/padding mask
-# (float compare, int and bool copies, the "no attended token" reduction) in every block,
-# forward and recomputed backward. Calibrated: an 8,192-token salience request on a
-# 106M-parameter Gemma (12 × 768) peaked 5.9 GiB above the loaded model, 1.8 GiB of it
-# the other terms; the rest is ≈ 64 bytes per mask entry.
-MASK_BYTES = 64
+# s: per block and token, in units of d, what the backward pass holds of each block
+# (its input, and what XLA keeps beside it). Calibrated: an 8,192-token salience request
+# on a 106M-parameter Gemma (12 × 768) compiles to 1.9 GiB of XLA temporaries and peaked
+# 2.1 GiB above the loaded model (README); this estimate says 2.3.
+SAVED = 4
 OVERHEAD = 0.25 * GIB    # XLA's scratch, compiled program, host copies.
 
 
@@ -74,19 +75,18 @@ def shape_of(backbone) -> Shape:
 def salience_bytes(s: Shape, batch: int, length: int, targets: int,
                    block_q: int = 256, block_k: int = 512) -> int:
   """Peak working memory of a salience (or scoring) call on `batch` rows of `length`."""
-  per_row = (s.layers * length * s.hidden
+  per_row = (SAVED * s.layers * length * s.hidden
              + length * (BLOCK_WIDTH * s.hidden + 3 * s.mlp
                          + 2 * (s.heads + s.kv_heads) * s.head_dim)
              + 6 * s.heads * min(length, block_q) * min(length, block_k))
   activations = batch * per_row * s.bytes_per_value
-  masks = batch * MASK_BYTES * length * length
   logits = batch * targets * s.vocab * 4 * 3
-  return int(activations + masks + logits + OVERHEAD)
+  return int(activations + logits + OVERHEAD)
 
 
 def forward_bytes(s: Shape, batch: int, length: int, targets: int) -> int:
   """Scoring or embeddings: the salience estimate without the blocks' saved inputs."""
-  saved = batch * s.layers * length * s.hidden * s.bytes_per_value
+  saved = batch * SAVED * s.layers * length * s.hidden * s.bytes_per_value
   return salience_bytes(s, batch, length, targets) - saved
 
 

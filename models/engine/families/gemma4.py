@@ -62,16 +62,19 @@ LAYOUT = gemma.LAYOUT + (
 )
 
 
-def tiny(variant, proto, sequence_length, sliding_window_size=8, **arch):
+def tiny(variant, proto, sequence_length, sliding_window_size=8, num_layers=4,
+         sliding_window_pattern=2, **arch):
   """gemma4: per-layer inputs, KV sharing, partial RoPE, global head size and K = V heads,
   double-wide MLP on shared layers (E2B/E4B's parts); gemma4_moe: the 26B-A4B's expert
-  block; gemma4_vision: a vision encoder on top."""
+  block; gemma4_vision: a vision encoder on top. One layer in `sliding_window_pattern` is
+  global (the last of each run), the others slide."""
   vision = variant == "gemma4_vision"
   tokenizer = keras_hub.models.Gemma4Tokenizer(
       proto=proto, has_vision_tokens=vision, has_audio_tokens=False, has_video_tokens=False)
-  config = gemma.common_config(tokenizer.vocabulary_size(), **arch) | dict(
-      image_size=16, num_layers=4, sliding_window_size=sliding_window_size,
-      sliding_window_pattern=2, global_head_dim=32,
+  config = gemma.common_config(tokenizer.vocabulary_size(), num_layers=num_layers,
+                               **arch) | dict(
+      image_size=16, sliding_window_size=sliding_window_size,
+      sliding_window_pattern=sliding_window_pattern, global_head_dim=32,
       global_rope_partial_rotary_factor=0.25)
   if variant == "gemma4_moe":
     config |= dict(enable_moe_block=True, num_experts=4, expert_intermediate_dim=32,
