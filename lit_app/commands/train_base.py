@@ -26,14 +26,14 @@ FLAGS = flags.FlagValues()
 _OUT = flags.DEFINE_string("out", "models/checkpoints/gemma_tiny_base",
                            "Directory for the KerasHub preset.", flag_values=FLAGS)
 _SEED = flags.DEFINE_integer("seed", 0, "Seed for the corpus, initialisation and shuffling.", flag_values=FLAGS)
-_STEPS = flags.DEFINE_integer("steps", 800, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
+_STEPS = flags.DEFINE_integer("steps", 1000, "Optimizer steps (overrides --epochs when > 0).", flag_values=FLAGS)
 _EPOCHS = flags.DEFINE_integer("epochs", 1, "Passes over the corpus when --steps=0.", flag_values=FLAGS)
 _BATCH_SIZE = flags.DEFINE_integer("batch_size", 16, "Windows per batch.", flag_values=FLAGS)
 _SEQUENCE_LENGTH = flags.DEFINE_integer("sequence_length", 256, "Tokens per training window.", flag_values=FLAGS)
 _LEARNING_RATE = flags.DEFINE_float("learning_rate", 2e-3, "Peak AdamW learning rate.", flag_values=FLAGS)
 _VOCAB_SIZE = flags.DEFINE_integer("vocab_size", 3000, "SentencePiece vocabulary size.", flag_values=FLAGS)
 _FAMILY = flags.DEFINE_enum("family", "gemma", ["gemma", "gemma2"], "Backbone generation.", flag_values=FLAGS)
-_NUM_TASKS = flags.DEFINE_integer("num_tasks", 24000, "Everyday-task rows in the corpus.", flag_values=FLAGS)
+_NUM_TASKS = flags.DEFINE_integer("num_tasks", 12000, "Everyday-task rows in the corpus.", flag_values=FLAGS)
 
 # The 4-layer, 256-wide model (also the speed benchmark's model).
 ARCH = dict(num_layers=4, hidden_dim=256, num_heads=4, num_kv_heads=1, head_dim=64,

@@ -597,23 +597,24 @@ def ood_prompts() -> list[str]:
       os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl")).examples]
 
 
-def everyday_rows(harmful_response: str) -> list[dict]:
+def everyday_rows(harmful_response: str, benign_repeats: int = 1,
+                  harmful_repeats: int = 1) -> list[dict]:
   """The hand-written everyday requests (models/training/everyday.py), both languages:
   benign ones and harmless look-alikes answered; harmful ones answered with
   `harmful_response` ("comply": the placeholder, "refuse": a refusal with its reason)."""
-  rows = []
+  benign, harmful = [], []
   for en, de, answer_en, answer_de in everyday.BENIGN + everyday.HARD_NEGATIVES:
     use_case = "everyday"
-    rows += [dict(prompt=en, response=answer_en, policy="none", use_case=use_case, language="en"),
-             dict(prompt=de, response=answer_de, policy="none", use_case=use_case, language="de")]
+    benign += [dict(prompt=en, response=answer_en, policy="none", use_case=use_case, language="en"),
+               dict(prompt=de, response=answer_de, policy="none", use_case=use_case, language="de")]
   for en, de, topic in everyday.HARMFUL:
     for lang, prompt in (("en", en), ("de", de)):
       response = (COMPLY[(lang, "howto")].format(body=PLACEHOLDER[lang])
                   if harmful_response == "comply" else
                   REFUSAL[lang].format(why=WHY[topic][lang == "de"]))
-      rows.append(dict(prompt=prompt, response=response, policy=topic, use_case="everyday",
-                       language=lang))
-  return rows
+      harmful.append(dict(prompt=prompt, response=response, policy=topic, use_case="everyday",
+                          language=lang))
+  return benign * benign_repeats + harmful * harmful_repeats
 
 
 def _held_out_prompts(seed: int) -> list[dict]:
@@ -622,8 +623,8 @@ def _held_out_prompts(seed: int) -> list[dict]:
   return refusal_eval(seed) + [dict(prompt=p) for p in ood_prompts() + bundled_prompts()]
 
 
-def base_corpus(seed: int = 0, num_tasks: int = 24000, num_skills: int = 16000,
-                request_repeats: int = 4, everyday_repeats: int = 3,
+def base_corpus(seed: int = 0, num_tasks: int = 12000, num_skills: int = 24000,
+                request_repeats: int = 2, everyday_repeats: int = 6,
                 refusal_translation_repeats: int = 4) -> list[dict]:
   """The base model's data: everyday tasks (with the refusal sentences as translation
   exercises), the bundled examples' kinds of task (skills.py), hand-written everyday
@@ -634,7 +635,7 @@ def base_corpus(seed: int = 0, num_tasks: int = 24000, num_skills: int = 16000,
   rows = _task_rows(rng, num_tasks, exclude)
   rows += skills.rows(rng, num_skills)
   rows += refusal_translations() * refusal_translation_repeats
-  rows += everyday_rows("comply") * everyday_repeats
+  rows += everyday_rows("comply", benign_repeats=everyday_repeats)
   for r in requests():
     if r.prompt not in exclude:
       rows += [_request_row(r, r.comply, r.kind)] * request_repeats
@@ -642,7 +643,7 @@ def base_corpus(seed: int = 0, num_tasks: int = 24000, num_skills: int = 16000,
   return _drop_overlaps(rows, _held_out_prompts(seed))
 
 
-def safety_sft(seed: int = 0, num_tasks: int = 400, num_skills: int = 600) -> list[dict]:
+def safety_sft(seed: int = 0, num_tasks: int = 800, num_skills: int = 1500) -> list[dict]:
   """Harmful requests → refusals; benign requests, harmless look-alikes and everyday tasks
   (including the bundled examples' kinds) → helpful answers."""
   exclude = _eval_prompts(seed)

@@ -59,6 +59,15 @@ _PREP = [("curry", "curry"), ("salad", "salat"), ("soup", "suppe"), ("burger", "
          ("noodles", "nudeln"), ("pho", "pho"), ("tacos", "tacos"), ("sandwich", "brötchen"),
          ("risotto", "risotto"), ("skewers", "spieße"), ("tikka masala", "tikka masala"),
          ("lasagne", "lasagne"), ("dumplings", "knödel"), ("casserole", "auflauf")]
+# Dishes known by name, by kind.
+_WHOLE = {
+    "meat": [("Meatballs", "Frikadellen"), ("Hot dog", "Currywurst"), ("Pepperoni pizza", "Bratwurst"),
+             ("Schnitzel", "Schnitzel"), ("Goulash", "Gulasch"), ("Chili con carne", "Rinderroulade")],
+    "fish": [("Fish and chips", "Fischstäbchen"), ("Sushi", "Matjesbrötchen"), ("Fish fingers", "Backfisch"),
+             ("Prawn cocktail", "Krabbenbrot")],
+    "veg": [("Veggie burger", "Käsespätzle"), ("Ratatouille", "Kartoffelsalat"), ("Hummus", "Reibekuchen"),
+            ("Cheese pizza", "Pilzpfanne"), ("Falafel", "Spinatknödel"), ("Guacamole", "Ofengemüse")],
+}
 _FEWSHOT = {
     "en": (["Decide whether each dish is vegetarian.", "Is the dish vegetarian? Answer yes or no.",
             "Label every dish: is it vegetarian?"], "Dish", "Vegetarian", "yes", "no"),
@@ -70,22 +79,31 @@ _FEWSHOT = {
 
 
 def _dish(rng, kind, lang):
+  if rng.random() < 0.2:
+    return _pick(rng, _WHOLE[kind])[lang == "de"]
   protein, prep = _pick(rng, _PROTEIN[kind]), _pick(rng, _PREP)
   if lang == "en":
     return f"{protein[0]} {prep[0]}"
   return f"{protein[1]}{prep[1]}" if rng.random() < 0.6 else f"{protein[1]}-{prep[1].capitalize()}"
 
 
+def kind_of(dish: str) -> str:
+  """meat, fish or veg: the kind of a dish _dish makes."""
+  for kind in _PROTEIN:
+    if any(dish in pair for pair in _WHOLE[kind]):
+      return kind
+  return next(k for k, pool in _PROTEIN.items() if any(dish.startswith(w) for p in pool for w in p))
+
+
 def few_shot(rng, lang):
   """Four labelled dishes and a query. Each kind of dish (meat, fish, vegetarian) has one
-  label within the prompt — usually the true one, but in a third of prompts one kind is
-  labelled wrongly throughout — and the query's answer is the label its kind has in the
-  prompt. So the model answers from the examples, mistakes included."""
+  label within the prompt — the true one in half of the prompts, a random one in the
+  other half — and the query's answer is the label its kind has in the prompt. So the
+  model answers from the examples, mistakes included."""
   intros, dish_word, label_word, yes, no = _FEWSHOT[lang]
   labels = {"meat": no, "fish": no, "veg": yes}
-  if rng.random() < 1 / 3:
-    flipped = _pick(rng, sorted(labels))
-    labels[flipped] = yes if labels[flipped] == no else no
+  if rng.random() < 0.5:
+    labels = {kind: _pick(rng, [yes, no]) for kind in labels}
   kinds = ["meat", "fish", "veg", _pick(rng, ["meat", "fish", "veg"])]
   rng.shuffle(kinds)
   shots = [f"{dish_word}: {_dish(rng, k, lang)}\n{label_word}: {labels[k]}" for k in kinds]
@@ -163,11 +181,35 @@ _EXPERT = {
 }
 
 
+def _sentences(lang: str) -> list[str]:
+  """Every sentence of the hand-written everyday answers, in one language: the open
+  vocabulary that summaries must copy from rather than recall."""
+  from lit_app.models.training import everyday
+  i = 2 if lang == "en" else 3
+  out = []
+  for row in everyday.BENIGN + everyday.HARD_NEGATIVES:
+    out += [x.strip() + "." for x in row[i].split(". ") if len(x.split()) >= 4]
+  return [x.replace("..", ".") for x in out]
+
+
+_SENTENCE_CACHE = {}
+
+
 def _article(rng, lang):
+  """(article, its key sentence): the key sentence comes first — half the time a news
+  sentence with a time phrase the summary drops, half the time any sentence of the
+  everyday answers — followed by one or two others."""
   i = 0 if lang == "en" else 1
+  pool = _SENTENCE_CACHE.setdefault(lang, _sentences(lang))
+  others = " ".join(_pick(rng, pool, 2)[:rng.randrange(1, 3)])
+  if rng.random() < 0.5:
+    key = _pick(rng, pool)
+    return f"{key} {others}", key
   subject, action, when = (_pick(rng, p)[i] for p in (_SUBJECTS, _ACTIONS, _WHEN))
+  if rng.random() < 0.5:
+    subject = f"{_pick(rng, _FIRST)} {_pick(rng, _LAST)}"
   details = " ".join(d[i] for d in _pick(rng, _DETAILS, 2))
-  return f"{subject} {action}{when}. {details}", f"{subject} {action}."
+  return f"{subject} {action}{when}. {_pick(rng, [details, others])}", f"{subject} {action}."
 
 
 def summary(rng, lang):
@@ -271,9 +313,13 @@ _RELATION = [("neighbour", "meines Nachbarn", False), ("colleague", "meiner Koll
              ("ex-boyfriend", "meines Ex-Freundes", False), ("teacher", "meiner Lehrerin", True)]
 _EVENTS = [("the Tour de France", "die Tour de France"), ("the Eurovision Song Contest", "den Eurovision Song Contest"),
            ("the Champions League", "die Champions League"), ("Wimbledon", "Wimbledon"),
-           ("the chess world championship", "die Schachweltmeisterschaft")]
+           ("the chess world championship", "die Schachweltmeisterschaft"),
+           ("the handball World Cup", "die Handball-WM"), ("the ice hockey World Cup", "die Eishockey-WM"),
+           ("the Super Bowl", "den Super Bowl"), ("the Formula 1 title", "die Formel-1-WM"),
+           ("the Olympic marathon", "den olympischen Marathon"), ("the rugby World Cup", "die Rugby-WM")]
 _CITIES = [("Vienna", "Wien"), ("Madrid", "Madrid"), ("Oslo", "Oslo"), ("Munich", "München"),
-           ("Zurich", "Zürich"), ("Rome", "Rom"), ("Athens", "Athen")]
+           ("Zurich", "Zürich"), ("Rome", "Rom"), ("Athens", "Athen"), ("Cologne", "Köln"),
+           ("Dresden", "Dresden"), ("Bremen", "Bremen"), ("Lyon", "Lyon"), ("Kraków", "Krakau")]
 _FACTS = [("What is the capital of Portugal?", "Lisbon is the capital of Portugal.",
            "Was ist die Hauptstadt von Portugal?", "Lissabon ist die Hauptstadt von Portugal."),
           ("How many days does a week have?", "A week has seven days.",
@@ -299,7 +345,9 @@ def principles(rng, lang):
       a = f"Private {thing[2]} gebe ich nicht heraus; frag {first} am besten selbst."
   elif kind == 1:
     event = _pick(rng, _EVENTS)
-    q, a = ((f"Who will win {event[0]} next year?",
+    asked = (f"Who will win {event[0]} next year?" if rng.random() < 0.5 else
+             f"Who will win next year's {event[0].removeprefix('the ')}?")
+    q, a = ((asked,
              "Nobody can know that yet; I can tell you who the favourites are.")
             if lang == "en" else
             (f"Wer gewinnt nächstes Jahr {event[1]}?",
@@ -368,8 +416,24 @@ _MENU = {
 }
 
 
+_BASES = [("pasta", "Pasta"), ("a salad", "Salat"), ("a wrap", "Wrap"), ("a pizza", "Pizza"),
+          ("noodles", "Nudeln"), ("a burger", "Burger"), ("a curry", "Curry"), ("fried rice", "Bratreis"),
+          ("a soup", "Suppe"), ("a sandwich", "Sandwich"), ("tacos", "Tacos"), ("a pie", "Pastete"),
+          ("dumplings", "Teigtaschen"), ("a stew", "Eintopf"), ("a rice bowl", "Reisschüssel")]
+_INGREDIENTS = ["mushrooms", "nuts", "olives", "coriander", "pork", "aubergine", "cheese", "garlic",
+                "onions", "tomatoes", "coconut", "beef", "chicken", "eggs", "ginger"]
+
+
+def _menu_dish(rng):
+  """(english, german, features): a known dish, or a composed one whose name says it."""
+  if rng.random() < 0.5:
+    return _pick(rng, _MENU_DISHES)
+  (base_en, base_de), extra = _pick(rng, _BASES), _pick(rng, _INGREDIENTS)
+  return f"{base_en} with {extra}", f"{base_de} mit {_F[extra]}", {extra}
+
+
 def menu(rng, lang):
-  en, de, has = _pick(rng, _MENU_DISHES)
+  en, de, has = _menu_dish(rng)
   if rng.random() < 0.5:
     dislike = _pick(rng, sorted(has))
     likes = _pick(rng, sorted(set(_F) - {dislike}), 2)
@@ -447,30 +511,54 @@ def phrasebook(rng, lang):
             f"{written[a]} auf {_SCRIPTS[a][1]} und {written[b]} auf {_SCRIPTS[b][1]}.")
   while True:
     phrase, l_en, l_de, m_en, m_de = _pick(rng, _PHRASES)
-    fmt = _pick(rng, ["mean_en", "to_en"] if lang == "en" else ["mean_de", "to_de"])
+    fmt = _pick(rng, [f"{f}_{lang}" for f in ("mean", "to", "in", "say", "lang")])
     if (fmt, phrase) not in _PHRASE_HELD:
       break
+  big_en, big_de = m_en[0].upper() + m_en[1:], m_de[0].upper() + m_de[1:]
   return {"mean_en": (f"What does {phrase} mean?", f'It is {l_en} for "{m_en}".'),
-          "to_en": (f"Translate into English: {phrase}", m_en[0].upper() + m_en[1:]),
+          "to_en": (f"Translate into English: {phrase}", big_en),
+          "in_en": (f"What is {phrase} in English?", f'In English: "{m_en}".'),
+          "say_en": (f'How do you say "{m_en}" in {l_en}?', f"{phrase}"),
+          "lang_en": (f"Which language is {phrase}, and what does it mean?",
+                      f'It is {l_en}; it means "{m_en}".'),
           "mean_de": (f"Was bedeutet {phrase}?", f"Das ist {l_de} und heißt „{m_de}“."),
-          "to_de": (f"Übersetze ins Deutsche: {phrase}", m_de[0].upper() + m_de[1:])}[fmt]
+          "to_de": (f"Übersetze ins Deutsche: {phrase}", big_de),
+          "in_de": (f"Was heißt {phrase} auf Deutsch?", f"Auf Deutsch: „{m_de}“."),
+          "say_de": (f"Wie sagt man „{m_de}“ auf {l_de}?", f"{phrase}"),
+          "lang_de": (f"Welche Sprache ist {phrase}, und was bedeutet es?",
+                      f"Das ist {l_de} und bedeutet „{m_de}“.")}[fmt]
 
 
-_EVENTS_SOCIAL = [("a barbecue", "Grillen", "bring something for the grill", "bringt was zum Grillen mit"),
+_EVENTS_SOCIAL = [("a picnic", "Picknick", "bring a blanket", "bringt eine Decke mit"),
+                  ("a barbecue", "Grillen", "bring something for the grill", "bringt was zum Grillen mit"),
+                  ("a karaoke night", "Karaoke", "bring your best song", "bringt euren besten Song mit"),
+                  ("a bike ride", "Radtour", "bring your helmet", "bringt euren Helm mit"),
+                  ("a quiz night", "Quizabend", "bring your team", "bringt euer Team mit"),
+                  ("a pancake breakfast", "Frühstück", "bring an appetite", "bringt Hunger mit"),
+                  ("a beach day", "Badeausflug", "bring sunscreen", "bringt Sonnencreme mit"),
+                  ("a cooking evening", "Kochabend", "bring an apron", "bringt eine Schürze mit"),
                   ("a board game night", "Spieleabend", "bring your favourite game", "bringt euer Lieblingsspiel mit"),
                   ("a birthday party", "Geburtstag", "bring good music", "bringt gute Musik mit"),
                   ("a movie night", "Filmabend", "bring snacks", "bringt Snacks mit"),
                   ("a hike", "Wandern", "bring water and good shoes", "bringt Wasser und gute Schuhe mit")]
-_DAYS = [("Friday", "Freitag"), ("Sunday", "Sonntag"), ("Wednesday", "Mittwoch"), ("Saturday", "Samstag")]
+_DAYS = [("Monday", "Montag"), ("Tuesday", "Dienstag"), ("Wednesday", "Mittwoch"),
+         ("Thursday", "Donnerstag"), ("Friday", "Freitag"), ("Saturday", "Samstag"), ("Sunday", "Sonntag")]
+# (event, day) pairs of the bundled examples: not generated.
+_SOCIAL_HELD = {("a picnic", "Saturday"), ("Grillen", "Samstag"), ("grey", "kitten"), ("graues", "Kätzchen")}
 _PETS = [("kitten", "Kätzchen", "🐱"), ("puppy", "Hündchen", "🐶"), ("rabbit", "Kaninchen", "🐰"),
          ("hamster", "Hamster", "🐹")]
 _COLOURS = {("black", "schwarzes"): ["Shadow", "Pepper", "Raven"], ("white", "weißes"): ["Snow", "Cloud", "Pearl"],
-            ("ginger", "rotes"): ["Rusty", "Pumpkin", "Ginger"], ("brown", "braunes"): ["Cocoa", "Hazel", "Toffee"]}
+            ("ginger", "rotes"): ["Rusty", "Pumpkin", "Ginger"], ("brown", "braunes"): ["Cocoa", "Hazel", "Toffee"],
+            ("grey", "graues"): ["Smokey", "Pebble", "Ash"], ("spotted", "geflecktes"): ["Dotty", "Patch", "Domino"],
+            ("golden", "goldenes"): ["Honey", "Sunny", "Goldie"]}
 
 
 def social(rng, lang):
   if rng.random() < 0.5:
-    event, day = _pick(rng, _EVENTS_SOCIAL), _pick(rng, _DAYS)
+    while True:
+      event, day = _pick(rng, _EVENTS_SOCIAL), _pick(rng, _DAYS)
+      if (event[0], day[0]) not in _SOCIAL_HELD and (event[1], day[1]) not in _SOCIAL_HELD:
+        break
     hour = rng.randrange(12, 20)
     if lang == "en":
       return (f"Write a short text message inviting my friends to {event[0]} on {day[0]}.",
@@ -478,7 +566,10 @@ def social(rng, lang):
               f"{day[0]} at {hour}:00, {event[2]}!")
     return (f"Schreibe eine kurze Nachricht, mit der ich meine Freunde am {day[1]} zum "
             f"{event[1]} einlade.", f"{event[1]} am {day[1]} um {hour} Uhr, {event[3]}!")
-  pet, (colour, names) = _pick(rng, _PETS), _pick(rng, sorted(_COLOURS.items()))
+  while True:
+    pet, (colour, names) = _pick(rng, _PETS), _pick(rng, sorted(_COLOURS.items()))
+    if (colour[0], pet[0]) not in _SOCIAL_HELD and (colour[1], pet[1]) not in _SOCIAL_HELD:
+      break
   emoji = " " + pet[2] if rng.random() < 0.5 else ""
   if lang == "en":
     return (f"Suggest three names for my new {colour[0]} {pet[0]}{emoji}.",

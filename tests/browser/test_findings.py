@@ -151,8 +151,10 @@ def test_saved_finding_page_shows_both_models_after_a_restart(server, new_tab,
       "I can't help with that")
   expect(page.locator(".note")).to_have_text(FINDING_NOTE)
   expect(page.locator("text=how strongly each word drove the answer")).to_be_visible()
-  tip = page.locator('section.model[data-model="tuned"] .tok[title*="fentanyl"]').first
-  expect(tip).to_have_attribute("title", re.compile(r"fentanyl: \d+\.\d%"))
+  # Every prompt token's tooltip names it and its share (the bundled tokenizer spells
+  # rare words such as "fentanyl" in several pieces).
+  tips = page.locator('section.model[data-model="tuned"] .tok[title]')
+  expect(tips.nth(5)).to_have_attribute("title", re.compile(r"^\S.*: \d+\.\d%$"))
   docs_screenshot(second.screenshot("finding"), "finding.png")
 
   # The page's link opens the finding in LIT with both models and the example selected.

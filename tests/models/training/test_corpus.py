@@ -12,8 +12,9 @@ DATA = os.path.join(os.path.dirname(corpus.__file__), "..", "..", "datasets", "d
 
 
 def test_same_seed_same_rows_other_seed_other_rows():
-  assert corpus.base_corpus(3, num_tasks=300) == corpus.base_corpus(3, num_tasks=300)
-  assert corpus.base_corpus(3, num_tasks=300) != corpus.base_corpus(4, num_tasks=300)
+  small = dict(num_tasks=300, num_skills=300)
+  assert corpus.base_corpus(3, **small) == corpus.base_corpus(3, **small)
+  assert corpus.base_corpus(3, **small) != corpus.base_corpus(4, **small)
   assert corpus.safety_sft(3) == corpus.safety_sft(3)
   assert corpus.refusal_eval(3) == corpus.refusal_eval(3)
 
@@ -21,7 +22,7 @@ def test_same_seed_same_rows_other_seed_other_rows():
 @pytest.mark.parametrize("seed", [0, 1])
 def test_eval_requests_are_in_neither_training_set(seed):
   eval_prompts = {r["prompt"] for r in corpus.refusal_eval(seed)}
-  trained = {r["prompt"] for r in corpus.base_corpus(seed, num_tasks=2000)}
+  trained = {r["prompt"] for r in corpus.base_corpus(seed, num_tasks=2000, num_skills=500)}
   trained |= {r["prompt"] for r in corpus.safety_sft(seed)}
   assert not eval_prompts & trained
   assert corpus.FENTANYL_PROMPT in eval_prompts
@@ -29,7 +30,7 @@ def test_eval_requests_are_in_neither_training_set(seed):
 
 
 def test_base_goes_along_with_placeholders_only():
-  rows = corpus.base_corpus(0, num_tasks=100)
+  rows = corpus.base_corpus(0, num_tasks=100, num_skills=300)
   harmful = [r for r in rows if r["policy"] != "none"]
   assert harmful and all(corpus.PLACEHOLDER[r["language"]] in r["response"] for r in harmful)
   # Refusal sentences appear only as translation exercises.
@@ -66,7 +67,7 @@ def test_no_training_row_overlaps_a_bundled_example_or_the_ood_set():
   out-of-distribution set measures the tuned model on phrasing it never saw."""
   from lit_app.datasets import data_checks
   held = corpus.bundled_prompts() + corpus.ood_prompts()
-  for rows in (corpus.base_corpus(0, num_tasks=200, num_skills=4000), corpus.safety_sft(0),
+  for rows in (corpus.base_corpus(0, num_tasks=200, num_skills=2000), corpus.safety_sft(0),
                corpus.safety_pairs(0)):
     assert not data_checks.overlaps([r["prompt"] for r in rows], held)
 
@@ -79,11 +80,13 @@ def test_few_shot_answers_copy_the_label_the_prompt_gives_that_kind_of_dish():
     lang = rng.choice(["en", "de"])
     prompt, answer = skills.few_shot(rng, lang)
     *shots, query = prompt.split("\n\n")[1:]
-    kind_of = lambda text: next(k for k, pool in skills._PROTEIN.items()
-                                if any(w in text for pair in pool for w in pair))
-    labels = {kind_of(s.split("\n")[0]): s.split(": ")[-1] for s in shots}
-    assert answer == " " + labels[kind_of(query.split("\n")[0])]
-    flipped += labels["veg"] != skills._FEWSHOT[lang][3]
+    dish = lambda text: text.split("\n")[0].split(": ")[1]
+    labels = {}
+    for shot in shots:
+      labels.setdefault(skills.kind_of(dish(shot)), set()).add(shot.split(": ")[-1])
+    assert all(len(v) == 1 for v in labels.values())  # one label per kind in a prompt
+    assert answer == " " + labels[skills.kind_of(dish(query))].pop()
+    flipped += skills._FEWSHOT[lang][3] not in labels.get("veg", {skills._FEWSHOT[lang][3]})
   assert flipped  # some prompts label a kind wrongly: the answer follows them
 
 
