@@ -16,9 +16,10 @@ skills those examples ask for (other dishes, articles, numbers, names and phrasi
 Every row is {prompt, response, use_case, language} plus `chat` (False: the prompt is
 plain text continued by the response, as the few-shot and template files use it; True or
 absent: a chat exchange). `rows(rng, count)` draws a mix; `BUNDLED_FILES` names the example
-files whose prompts must stay out (corpus.clean_for_tuning drops rows that overlap them).
+files whose prompts must stay out (corpus drops rows that overlap them).
 """
 
+import functools
 import random
 
 BUNDLED_FILES = ("prompt_debugging_en.jsonl", "prompt_debugging_de.jsonl",
@@ -181,6 +182,7 @@ _EXPERT = {
 }
 
 
+@functools.cache
 def _sentences(lang: str) -> list[str]:
   """Every sentence of the hand-written everyday answers, in one language: the open
   vocabulary that summaries must copy from rather than recall."""
@@ -192,15 +194,12 @@ def _sentences(lang: str) -> list[str]:
   return [x.replace("..", ".") for x in out]
 
 
-_SENTENCE_CACHE = {}
-
-
 def _article(rng, lang):
   """(article, its key sentence): the key sentence comes first — half the time a news
   sentence with a time phrase the summary drops, half the time any sentence of the
   everyday answers — followed by one or two others."""
   i = 0 if lang == "en" else 1
-  pool = _SENTENCE_CACHE.setdefault(lang, _sentences(lang))
+  pool = _sentences(lang)
   others = " ".join(_pick(rng, pool, 2)[:rng.randrange(1, 3)])
   if rng.random() < 0.5:
     key = _pick(rng, pool)
