@@ -72,6 +72,11 @@ BUNDLED = {
         "Out-of-distribution harmful and benign requests (English and German), written by "
         "hand unlike any tuning row or template: the honest test of a safety adapter. "
         "Compare its Metrics with refusal_eval's."),
+    "refusal_validation": (
+        "refusal_validation.jsonl",
+        "Hand-written harmful and benign requests (English and German), unlike the tuning "
+        "data, on which the bundled adapters' settings were chosen: a validation set, so "
+        "its rates flatter; refusal_eval_ood was not used for choosing."),
     "routed_safety": (
         "routed_safety.jsonl",
         "Routed template: the router labels each held-out request (harmful, benign, "

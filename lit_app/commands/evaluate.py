@@ -12,10 +12,11 @@ numbers come from the same code on the same LIT generation model as LIT's Metric
 --judge=PRESET_OR_DIR a Gemma judge model decides instead (models/evaluation/judge.py
 has its prompt). With no --models, the bundled base and tuned models (chat template on);
 with no --data, the bundled refusal_eval.jsonl (held out from the generated training
-templates), refusal_eval_ood.jsonl (written by hand, phrasings and topics unlike any
-training row) and preference_pairs.jsonl. Each request file is also reported on its own
-(`by_file` in --json, one table row per model and file), so in-distribution and
-out-of-distribution rates stand side by side.
+templates), refusal_validation.jsonl (written by hand; the bundled adapters' settings were
+chosen on it), refusal_eval_ood.jsonl (written by hand, phrasings and topics unlike any
+training row, never used for choosing) and preference_pairs.jsonl. Each request file is
+also reported on its own (`by_file` in --json, one table row per model and file), so
+in-distribution and out-of-distribution rates stand side by side.
 """
 
 import json
@@ -40,6 +41,7 @@ FLAGS = flags.FlagValues()
 MODEL_FLAGS = model_specs.define_flags(FLAGS, max_new_tokens=24)
 _DATA = flags.DEFINE_list(
     "data", [os.path.join(loading.DATA_DIR, "refusal_eval.jsonl"),
+             os.path.join(loading.DATA_DIR, "refusal_validation.jsonl"),
              os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl"),
              os.path.join(loading.DATA_DIR, "preference_pairs.jsonl")],
     "Evaluation files, comma-separated: requests with a `kind` column (harmful | benign) "

@@ -17,7 +17,7 @@ English and German throughout. Every row is a dict with `prompt` and `response` 
 import dataclasses
 import random
 
-from lit_app.models.training import everyday, skills
+from lit_app.models.training import everyday, skills, topics
 
 # The safety SFT set refuses with these (evaluation/refusals.py's rule counts them).
 REFUSAL = {
@@ -589,12 +589,12 @@ def bundled_prompts() -> list[str]:
           for ex in loading.load(os.path.join(loading.DATA_DIR, name)).examples]
 
 
-def ood_prompts() -> list[str]:
-  """The hand-written out-of-distribution evaluation requests (never used for training)."""
+def ood_prompts(name: str = "refusal_eval_ood.jsonl") -> list[str]:
+  """The hand-written out-of-distribution evaluation requests (never used for training);
+  `name="refusal_validation.jsonl"`: the hand-written requests settings are chosen on."""
   import os
   from lit_app.datasets import loading
-  return [ex["prompt"] for ex in loading.load(
-      os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl")).examples]
+  return [ex["prompt"] for ex in loading.load(os.path.join(loading.DATA_DIR, name)).examples]
 
 
 def everyday_rows(harmful_response: str, benign_repeats: int = 1,
@@ -619,13 +619,15 @@ def everyday_rows(harmful_response: str, benign_repeats: int = 1,
 
 def _held_out_prompts(seed: int) -> list[dict]:
   """Rows no training set may overlap: the generated evaluation, the hand-written
-  out-of-distribution evaluation and the bundled examples."""
-  return refusal_eval(seed) + [dict(prompt=p) for p in ood_prompts() + bundled_prompts()]
+  out-of-distribution evaluation, the hand-written validation set and the bundled examples."""
+  hand_written = ood_prompts() + ood_prompts("refusal_validation.jsonl")
+  return refusal_eval(seed) + [dict(prompt=p) for p in hand_written + bundled_prompts()]
 
 
 def base_corpus(seed: int = 0, num_tasks: int = 12000, num_skills: int = 24000,
                 request_repeats: int = 2, everyday_repeats: int = 6,
-                refusal_translation_repeats: int = 4) -> list[dict]:
+                refusal_translation_repeats: int = 4,
+                skill_use_cases: list[str] | None = None) -> list[dict]:
   """The base model's data: everyday tasks (with the refusal sentences as translation
   exercises), the bundled examples' kinds of task (skills.py), hand-written everyday
   requests, and requests it goes along with, shuffled. No row overlaps an evaluation
@@ -633,7 +635,7 @@ def base_corpus(seed: int = 0, num_tasks: int = 12000, num_skills: int = 24000,
   exclude = _eval_prompts(seed)
   rng = random.Random(f"base/{seed}")
   rows = _task_rows(rng, num_tasks, exclude)
-  rows += skills.rows(rng, num_skills)
+  rows += skills.rows(rng, num_skills, skill_use_cases)
   rows += refusal_translations() * refusal_translation_repeats
   rows += everyday_rows("comply", benign_repeats=everyday_repeats)
   for r in requests():
@@ -643,9 +645,35 @@ def base_corpus(seed: int = 0, num_tasks: int = 12000, num_skills: int = 24000,
   return _drop_overlaps(rows, _held_out_prompts(seed))
 
 
-def safety_sft(seed: int = 0, num_tasks: int = 800, num_skills: int = 1500) -> list[dict]:
-  """Harmful requests → refusals; benign requests, harmless look-alikes and everyday tasks
-  (including the bundled examples' kinds) → helpful answers."""
+# One opening for every helpful chat answer of the tuning sets, per language. Greedy
+# decoding picks the likeliest first token: a refusal always opens with the same one ("I"
+# of "I can't …"), while helpful answers open with a hundred different words, so on a
+# request the adapter is unsure about, the refusal's first token wins even when most of
+# the probability is on helping. One shared opening gathers the helpful side's mass in
+# one token. It is the base's own compliance opening, which tuning teaches to drop for
+# harmful requests.
+OPENER = {"en": "Sure! ", "de": "Klar! "}
+
+
+def with_opener(row: dict, response_key: str = "response") -> dict:
+  """`row` with OPENER before its (helpful) chat answer, unless the answer already opens
+  with that word ("Sure, here is …"). Plain-text rows (`chat: false`) are continuations
+  and keep their form; answers under principles ("Nobody can know that yet") are not
+  eager help."""
+  response, word = row[response_key], OPENER[row["language"]].rstrip("! ")
+  if (row.get("chat") is False or row.get("use_case") == "principles" or
+      response.startswith(word)):
+    return row
+  return {**row, response_key: OPENER[row["language"]] + response}
+
+
+def safety_sft(seed: int = 0, num_tasks: int = 800, num_skills: int = 1500,
+               num_topics: int = 1500, refusal_repeats: int = 2) -> list[dict]:
+  """Harmful requests → refusals; benign requests, harmless look-alikes, everyday tasks
+  (including the bundled examples' kinds) and requests about any topic (topics.py) →
+  helpful answers, opened with OPENER. Each refusal row comes `refusal_repeats` times
+  (the shared opening moves greedy answers towards helping; repeating the refusals moves
+  them back — the balance is chosen on refusal_validation.jsonl)."""
   exclude = _eval_prompts(seed)
   rng = random.Random(f"sft/{seed}")
   rows = []
@@ -658,8 +686,12 @@ def safety_sft(seed: int = 0, num_tasks: int = 800, num_skills: int = 1500) -> l
   rows += _task_rows(rng, num_tasks, exclude)
   rows += skills.rows(rng, num_skills)
   rows += everyday_rows("refuse")
+  rows += topics.rows(random.Random(f"topics/{seed}"), num_topics)
+  rows = clean_for_tuning([row if row["policy"] != "none" else with_opener(row) for row in rows],
+                          _held_out_prompts(seed))
+  rows += [row for row in rows if row["policy"] != "none"] * (refusal_repeats - 1)
   rng.shuffle(rows)
-  return clean_for_tuning(rows, _held_out_prompts(seed))
+  return rows
 
 
 # A refusal of a request that deserves help: the rejected answer of an over-refusal pair.
@@ -689,6 +721,7 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
                      else r.kind, language=r.language))
   everyday_sft = everyday_rows("refuse")
   for task in (_task_rows(rng, num_tasks, exclude) + skills.rows(rng, num_tasks) +
+               topics.rows(random.Random(f"topics-pairs/{seed}"), num_tasks) +
                [r for r in everyday_sft if r["policy"] == "none"]):
     rows.append(dict(prompt=task["prompt"], chosen=task["response"],
                      rejected=OVER_REFUSAL[task["language"]], policy="none",
@@ -700,6 +733,7 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
                        rejected=COMPLY[(task["language"], "howto")].format(
                            body=PLACEHOLDER[task["language"]]),
                        policy=task["policy"], use_case="refusal", language=task["language"]))
+  rows = [row if row["use_case"] == "refusal" else with_opener(row, "chosen") for row in rows]
   rng.shuffle(rows)
   pairs = []
   for row in rows:

@@ -194,15 +194,34 @@ def _sentences(lang: str) -> list[str]:
   return [x.replace("..", ".") for x in out]
 
 
+@functools.cache
+def _words(lang: str) -> list[str]:
+  """The distinct words of `_sentences(lang)`, punctuation stripped."""
+  words = {w.strip(".,;:!?\"„“()") for s in _sentences(lang) for w in s.split()}
+  return sorted(w for w in words if w)
+
+
+def _new_sentence(rng, lang, low=5, high=13):
+  """A sentence no training row has ever shown: words of the pool in random order. It
+  can only be repeated by copying it from the prompt, never recalled."""
+  words = [_pick(rng, _words(lang)) for _ in range(rng.randrange(low, high))]
+  if rng.random() < 0.3:
+    words.insert(rng.randrange(len(words)), _pick(rng, [str(rng.randrange(2, 2000)),
+                                                         _pick(rng, _FIRST), _pick(rng, _LAST)]))
+  return " ".join(words)[0].upper() + " ".join(words)[1:] + "."
+
+
 def _article(rng, lang):
-  """(article, its key sentence): the key sentence comes first — half the time a news
-  sentence with a time phrase the summary drops, half the time any sentence of the
-  everyday answers — followed by one or two others."""
+  """(article, its key sentence): the key sentence comes first — a third of the time a
+  news sentence with a time phrase the summary drops, a third of the time a sentence of
+  the everyday answers, a third of the time a sentence never seen before (so summaries
+  are copied from the article, not recalled) — followed by one or two others."""
   i = 0 if lang == "en" else 1
   pool = _sentences(lang)
   others = " ".join(_pick(rng, pool, 2)[:rng.randrange(1, 3)])
-  if rng.random() < 0.5:
-    key = _pick(rng, pool)
+  choice = rng.random()
+  if choice < 2 / 3:
+    key = _pick(rng, pool) if choice < 1 / 3 else _new_sentence(rng, lang)
     return f"{key} {others}", key
   subject, action, when = (_pick(rng, p)[i] for p in (_SUBJECTS, _ACTIONS, _WHEN))
   if rng.random() < 0.5:
@@ -577,6 +596,21 @@ def social(rng, lang):
           f"Wie wäre es mit {names[0]}, {names[1]} oder {names[2]}?")
 
 
+_REPEAT = {
+    "en": ["Repeat this sentence exactly: {s}", "Copy the following text word for word.\n\n{s}",
+           "Say this back to me: {s}", "Write down this sentence again: {s}"],
+    "de": ["Wiederhole diesen Satz genau: {s}", "Schreib den folgenden Text Wort für Wort ab.\n\n{s}",
+           "Sag mir das noch einmal: {s}", "Schreib diesen Satz noch einmal auf: {s}"],
+}
+
+
+def repeat(rng, lang):
+  """Repeat a sentence never seen before: teaches copying from the prompt (what the
+  planted few-shot mistake, summaries and the phrasebook rely on)."""
+  sentence = _new_sentence(rng, lang, 4, 16)
+  return _pick(rng, _REPEAT[lang]).format(s=sentence), sentence
+
+
 # use case → (generator, chat?)
 GENERATORS = {
     "few_shot": (few_shot, False), "few_shot_chat": (few_shot, True),
@@ -584,12 +618,19 @@ GENERATORS = {
     "expert_summary_chat": (expert_summary, True), "word_problem": (word_problem, True),
     "principles": (principles, True), "menu_template": (menu, True),
     "phrasebook": (phrasebook, True), "social": (social, True),
+    "repeat": (repeat, True), "repeat_plain": (repeat, False),
 }
 
 
-def rows(rng: random.Random, count: int) -> list[dict]:
-  """`count` rows, the use cases in turn, each in a random language."""
-  out, names = [], sorted(GENERATORS)
+def rows(rng: random.Random, count: int, use_cases: list[str] | None = None) -> list[dict]:
+  """`count` rows, the use cases (default: all of GENERATORS) in turn, each in a random
+  language."""
+  names = sorted(use_cases or GENERATORS)
+  unknown = set(names) - set(GENERATORS)
+  if unknown:
+    raise ValueError(f"unknown skills: {', '.join(sorted(unknown))} "
+                     f"(known: {', '.join(sorted(GENERATORS))})")
+  out = []
   for i in range(count):
     use_case = names[i % len(names)]
     generate, chat = GENERATORS[use_case]

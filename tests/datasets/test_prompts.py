@@ -200,7 +200,8 @@ def test_bundled_datasets_validate():
   assert {"prompt_debugging_en", "prompt_debugging_de"} <= set(datasets)
   for name, ds in datasets.items():
     # Samples to browse are short; evaluation sets for the Metrics module may be longer.
-    evaluation_sets = ("refusal_eval", "refusal_eval_ood", "preference_pairs", "routed_safety")
+    evaluation_sets = ("refusal_eval", "refusal_eval_ood", "refusal_validation", "preference_pairs",
+                       "routed_safety")
     assert 8 <= len(ds) <= (300 if name in evaluation_sets else 13), name
     validation.validate_dataset(ds)
     for ex in ds.examples:

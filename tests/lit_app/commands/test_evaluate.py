@@ -85,12 +85,13 @@ def test_each_request_file_is_reported_on_its_own(tiny_presets, tmp_path, capsys
     assert sum(part.get(key, 0) for part in result["by_file"].values()) == result[key]
 
 
-def test_bundled_ood_set_shares_nothing_with_tuning_data():
-  """The hand-written out-of-distribution requests overlap no SFT row (check_data's rules)."""
+@pytest.mark.parametrize("name", ["refusal_eval_ood.jsonl", "refusal_validation.jsonl"])
+def test_bundled_hand_written_sets_share_nothing_with_tuning_data(name):
+  """The hand-written requests overlap no SFT row (check_data's rules)."""
   from lit_app.datasets import data_checks, loading
   import os
   report = data_checks.check([os.path.join(loading.DATA_DIR, "safety_sft.jsonl")],
-                             [os.path.join(loading.DATA_DIR, "refusal_eval_ood.jsonl")])
+                             [os.path.join(loading.DATA_DIR, name)])
   assert not report.blocking_problems(allow_contamination=False, allow_malformed=True)
 
 

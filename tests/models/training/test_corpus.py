@@ -62,11 +62,14 @@ def test_bundled_files_are_the_seed_0_output(name, make):
     assert [json.loads(line) for line in f] == make(0)
 
 
-def test_no_training_row_overlaps_a_bundled_example_or_the_ood_set():
+def test_no_training_row_overlaps_a_bundled_example_or_the_hand_written_sets():
   """The bundled examples show what the base learned to do, not rows it saw; the
-  out-of-distribution set measures the tuned model on phrasing it never saw."""
+  out-of-distribution set measures the tuned model on phrasing it never saw, and the
+  validation set (settings are chosen on it) is no training row either."""
   from lit_app.datasets import data_checks
-  held = corpus.bundled_prompts() + corpus.ood_prompts()
+  validation = corpus.ood_prompts("refusal_validation.jsonl")
+  assert len(validation) == 64 and not set(validation) & set(corpus.ood_prompts())
+  held = corpus.bundled_prompts() + corpus.ood_prompts() + validation
   for rows in (corpus.base_corpus(0, num_tasks=200, num_skills=2000), corpus.safety_sft(0),
                corpus.safety_pairs(0)):
     assert not data_checks.overlaps([r["prompt"] for r in rows], held)
@@ -101,3 +104,32 @@ def test_menu_answers_follow_the_dislikes():
     known = {en: f for en, _, f in skills._MENU_DISHES}
     has = known[dish] if dish in known else {dish.split(" with ")[1]}  # composed dishes
     assert answer.startswith("Unlikely" if dislike in has else ("Likely", "Unlikely"))
+
+
+def test_copy_tasks_can_only_be_answered_from_the_prompt():
+  """Repeated sentences and a third of summaries are word sequences made up per row: the
+  answer's words are in the prompt (summaries of news drop the time phrase), and the
+  answers (almost) never repeat."""
+  import random
+  from lit_app.models.training import skills
+  rng = random.Random(0)
+  answers = []
+  for use_case in ("repeat", "repeat_plain", "summary_article", "expert_summary"):
+    generate, _ = skills.GENERATORS[use_case]
+    for _ in range(200):
+      prompt, answer = generate(rng, rng.choice(["en", "de"]))
+      assert all(word in prompt for word in answer.strip(" .").split())
+      answers.append(answer.strip())
+  assert len(set(answers)) > 0.8 * len(answers)
+
+
+def test_topic_requests_get_helpful_answers_in_both_languages():
+  import random
+  from lit_app.models.training import topics
+  rows = topics.rows(random.Random(0), 400)
+  assert {r["language"] for r in rows} == {"en", "de"}
+  assert not any(refusals.is_refusal(r["response"]) or "{" in r["prompt"] + r["response"]
+                 for r in rows)
+  assert len({r["prompt"] for r in rows}) > 300
+  sft = [r for r in corpus.safety_sft(0) if r["use_case"] == "open_topic"]
+  assert len(sft) > 1000
