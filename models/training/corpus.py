@@ -668,7 +668,7 @@ def with_opener(row: dict, response_key: str = "response") -> dict:
 
 
 def safety_sft(seed: int = 0, num_tasks: int = 800, num_skills: int = 1500,
-               num_topics: int = 1500, refusal_repeats: int = 2) -> list[dict]:
+               num_topics: int = 1500, refusal_repeats: int = 3) -> list[dict]:
   """Harmful requests → refusals; benign requests, harmless look-alikes, everyday tasks
   (including the bundled examples' kinds) and requests about any topic (topics.py) →
   helpful answers, opened with OPENER. Each refusal row comes `refusal_repeats` times
