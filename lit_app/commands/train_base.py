@@ -8,6 +8,12 @@ Gemma-style SentencePiece tokenizer on it, builds a random-init KerasHub GemmaCa
 (`lit_app.models.engine.tiny`), trains it on chat-formatted exchanges packed into fixed windows,
 and saves a KerasHub preset directory (`causal_lm.save_to_preset`) plus
 `training_log.json` (flags, losses, wall time).
+
+  gemma-lit train-base --init=models/checkpoints/gemma_tiny_base --learning_rate=1e-3
+
+continues training a saved preset (its weights and tokenizer) on the current corpus;
+the earlier training log is kept under `continued_from`. `--skills` limits the bundled
+examples' kinds of task to some of them (e.g. a copying phase).
 """
 
 import json
