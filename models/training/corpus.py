@@ -733,7 +733,7 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
                        rejected=COMPLY[(task["language"], "howto")].format(
                            body=PLACEHOLDER[task["language"]]),
                        policy=task["policy"], use_case="refusal", language=task["language"]))
-  rows = [row if row["use_case"] == "refusal" else with_opener(row, "chosen") for row in rows]
+  rows = [row if row["policy"] != "none" else with_opener(row, "chosen") for row in rows]
   rng.shuffle(rows)
   pairs = []
   for row in rows:

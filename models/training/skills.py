@@ -208,7 +208,8 @@ def _new_sentence(rng, lang, low=5, high=13):
   if rng.random() < 0.3:
     words.insert(rng.randrange(len(words)), _pick(rng, [str(rng.randrange(2, 2000)),
                                                          _pick(rng, _FIRST), _pick(rng, _LAST)]))
-  return " ".join(words)[0].upper() + " ".join(words)[1:] + "."
+  text = " ".join(words)
+  return text[0].upper() + text[1:] + "."
 
 
 def _article(rng, lang):
