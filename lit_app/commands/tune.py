@@ -44,6 +44,11 @@ _METHOD = flags.DEFINE_enum("method", SFT, [SFT, DPO, REWARD],
                             "trained on preference pairs.", flag_values=FLAGS)
 _BETA = flags.DEFINE_float("beta", 0.1, "DPO's beta (how far the policy may move from the "
                            "reference).", lower_bound=0.0, flag_values=FLAGS)
+_SFT_WEIGHT = flags.DEFINE_float(
+    "sft_weight", 0.0, "--method=dpo: weight of an SFT term on the preferred answer (its "
+    "mean per-token negative log-likelihood, added to the DPO loss; 0: plain DPO). Keeps "
+    "the preferred answer likely where DPO would only push the rejected one down.",
+    lower_bound=0.0, flag_values=FLAGS)
 _INIT_ADAPTER = flags.DEFINE_string(
     "init_adapter", None, "--method=dpo: a LoRA adapter of --base to start from (e.g. the "
     "SFT one); it is also DPO's reference, instead of the bare base. Its rank is used.",
@@ -140,6 +145,7 @@ def main() -> int:
     history = sft.tune(causal_lm, rows, _OUT.value, **common)
   elif method == DPO:
     history, heldout = dpo.tune(causal_lm, rows, _OUT.value, beta=_BETA.value,
+                                sft_weight=_SFT_WEIGHT.value,
                                 init_adapter=_INIT_ADAPTER.value, **common)
   else:
     history, heldout = reward.tune(causal_lm, rows, _OUT.value, **common)

@@ -61,6 +61,18 @@ def test_policy_equals_reference_at_start_so_loss_is_log_2(objective):
   np.testing.assert_allclose(float(loss), math.log(2), rtol=1e-5)
 
 
+def test_sft_weight_adds_the_chosen_answers_mean_token_nll(objective):
+  objective, batch = objective
+  values = [v.value for v in objective.variables]
+  chosen = np.asarray(objective.logps(values, objective.non_trainable, batch))[:, 0]
+  tokens = batch["weights"][:, 0].sum(axis=-1)
+  assert np.all(tokens > 0)
+  with_sft = dpo.Objective(objective.causal_lm, beta=0.1, sft_weight=0.5)
+  loss, _ = with_sft.loss(values, objective.non_trainable, batch)
+  np.testing.assert_allclose(float(loss), math.log(2) + 0.5 * np.mean(-chosen / tokens),
+                             rtol=1e-5)
+
+
 def test_reference_is_the_adapter_off_even_with_a_trained_adapter(objective):
   objective, batch = objective
   rng = np.random.default_rng(0)
