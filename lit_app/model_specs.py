@@ -216,6 +216,11 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                                             description=f"{name}: reward model {spec}")
       checkpoints[name] = spec
       continue
+    if spec.adapter and name not in chat_models:
+      logging.warning("%s is a tuned checkpoint (%s) outside --chat_template: its prompts "
+                      "are sent without chat turn markup, which tuned models rarely answer "
+                      "well; add --chat_template=%s unless this is meant.", name,
+                      os.path.basename(spec.adapter), name)
     group = wrappers.model_group(
         name, engines[name], adapter=spec.adapter, batch_size=batch_size,
         max_new_tokens=max_new_tokens,
