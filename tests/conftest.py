@@ -51,14 +51,29 @@ def tiny_presets(tmp_path_factory, sp_proto):
 
 @pytest.fixture(autouse=True, scope="session")
 def _in_process_server_defaults(tmp_path_factory):
-  """In-process apps skip the background warm-up and the on-disk compilation cache:
-  tests build many small apps, and should not write under the home directory. Findings
-  (--state_dir) go to a temporary directory, also for servers started as subprocesses."""
+  """In-process apps skip the background warm-up; nothing is written under the home
+  directory: findings (--state_dir), converted GGUF files and the compilation cache go to
+  temporary directories, also for servers started as subprocesses. The compilation cache
+  is on for the whole session, so engines built again reuse compiled programs."""
   import os
   from absl import flags
   from lit_app import server  # noqa: F401  (defines the flags)
+  from lit_app.models import engine as engine_lib
   flags.FLAGS.set_default("warm_up", False)
-  flags.FLAGS.set_default("compilation_cache_dir", "")
   data_home = tmp_path_factory.mktemp("xdg_data_home")
   os.environ["XDG_DATA_HOME"] = str(data_home)
+  # Converted GGUF checkpoints (the real Gemma 3 270M) and compiled programs: kept once per
+  # test session in one temporary cache, shared with subprocess servers (whose defaults
+  # read $GEMMA_LIT_CACHE); a GEMMA_LIT_CACHE set by the caller is kept (to reuse one).
+  cache = os.environ.setdefault("GEMMA_LIT_CACHE",
+                                str(tmp_path_factory.mktemp("gemma_lit_cache")))
+  flags.FLAGS.set_default("compilation_cache_dir", os.path.join(cache, "jax"))
+  engine_lib.use_compilation_cache(os.path.join(cache, "jax"))
   flags.FLAGS.set_default("state_dir", str(data_home / "gemma-lit"))
+
+
+def pytest_collection_modifyitems(items):
+  """Markers by place: tests/browser/ are `browser` tests (`-m "not browser"` skips them)."""
+  for item in items:
+    if "/tests/browser/" in str(item.fspath):
+      item.add_marker(pytest.mark.browser)

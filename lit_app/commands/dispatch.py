@@ -26,7 +26,8 @@ COMMANDS = {  # name: (module, summary)
     "check-data": ("lit_app.commands.check_data",
                    "check tuning data: coverage, duplicates, contamination, labels"),
     "bench": ("lit_app.commands.bench", "time and measure the engine against LIT's reference"),
-    "train-base": ("lit_app.commands.train_base", "train the bundled tiny Gemma from scratch"),
+    "convert": ("lit_app.commands.convert",
+                "write a Gemma GGUF file as a KerasHub preset directory"),
     "report": ("lit_app.commands.report",
                "export saved findings as self-contained HTML pages"),
     "route": ("lit_app.commands.route",
@@ -63,9 +64,11 @@ def run(name: str, argv: Sequence[str]) -> int:
     return EXIT_OK
   module.FLAGS.unparse_flags()  # A second run in one process starts from the defaults.
   try:
-    rest = module.FLAGS([f"{PROG} {name}", *argv])
-    if len(rest) > 1:
-      raise app.UsageError(f"unexpected arguments: {' '.join(rest[1:])}")
+    rest = module.FLAGS([f"{PROG} {name}", *argv])[1:]
+    if getattr(module, "TAKES_ARGUMENTS", False):  # e.g. `convert FILE.gguf`
+      return module.main(rest)
+    if rest:
+      raise app.UsageError(f"unexpected arguments: {' '.join(rest)}")
     return module.main()
   except (flags.Error, app.UsageError, ValueError, OSError) as e:
     return fail(name, e)

@@ -45,7 +45,7 @@ def make_featurizer(kind: str, checkpoint_spec: str | None):
   if kind == featurizers.TEXT:
     return featurizers.TextFeaturizer()
   from lit_app import model_specs  # The bundled checkpoints.
-  spec = checkpoint_spec or model_specs.DEFAULT_MODELS[0].split(":", 1)[1]
+  spec = checkpoint_spec or model_specs.default_models()[0].split(":", 1)[1]
   return featurizers.EmbeddingFeaturizer(spec)
 
 

@@ -1,8 +1,10 @@
-"""Load Gemma checkpoints: a KerasHub preset name or local preset directory, optionally
-with a KerasHub LoRA adapter file on top.
+"""Load Gemma checkpoints: a KerasHub preset name, a local preset directory or a GGUF
+file, optionally with a KerasHub LoRA adapter file on top.
 
-  PRESET_OR_DIR                  gemma2_instruct_2b_en, models/checkpoints/gemma_tiny_base
-  PRESET_OR_DIR@ADAPTER.lora.h5  a tuned checkpoint: the base plus a LoRA weights file
+  PRESET_OR_DIR                  gemma2_instruct_2b_en, a directory save_to_preset wrote
+  FILE.gguf                      a llama.cpp / Ollama file (converted once, cached by
+                                 content: gguf_file.converted_preset)
+  BASE@ADAPTER.lora.h5           a tuned checkpoint: the base plus a LoRA weights file
                                  (what `backbone.save_lora_weights` writes; it stores its rank)
 
 Several tuned checkpoints over one base share the base's weights: the base is loaded once
@@ -19,7 +21,7 @@ import time
 import keras
 import numpy as np
 
-from lit_app.models.engine import families
+from lit_app.models.engine import families, gguf_file
 
 log = logging.getLogger(__name__)
 
@@ -36,12 +38,13 @@ class CheckpointSpec:
   def parse(cls, spec: str) -> "CheckpointSpec":
     spec = spec.strip()
     if not spec:
-      raise ValueError("empty checkpoint path; expected PRESET_OR_DIR[@ADAPTER.lora.h5]")
+      raise ValueError("empty checkpoint path; expected PRESET_OR_DIR|FILE.gguf"
+                       "[@ADAPTER.lora.h5]")
     base, sep, adapter = spec.rpartition("@")
     if not sep:
       return cls(spec)
     if not base or not adapter.endswith(ADAPTER_SUFFIX):
-      raise ValueError(f"checkpoint {spec!r}: expected PRESET_OR_DIR@ADAPTER{ADAPTER_SUFFIX}")
+      raise ValueError(f"checkpoint {spec!r}: expected BASE@ADAPTER{ADAPTER_SUFFIX}")
     return cls(base, adapter)
 
   def __str__(self):
@@ -55,7 +58,10 @@ def _looks_local(path: str) -> bool:
 
 def check_exists(spec: CheckpointSpec) -> None:
   """Fails early, naming the path, when a local checkpoint or adapter is missing."""
-  if _looks_local(spec.base):
+  if gguf_file.is_gguf(spec.base):
+    if not os.path.isfile(spec.base):
+      raise FileNotFoundError(f"GGUF file not found: {spec.base}")
+  elif _looks_local(spec.base):
     if not os.path.isdir(spec.base):
       raise FileNotFoundError(f"checkpoint directory not found: {spec.base}")
     if not os.path.isfile(os.path.join(spec.base, "config.json")):
@@ -65,9 +71,12 @@ def check_exists(spec: CheckpointSpec) -> None:
 
 
 def backbone_class(preset) -> type:
-  """The backbone class of a KerasHub preset (name or directory), or the class itself."""
+  """The backbone class of a KerasHub preset (name or directory) or GGUF file, or the
+  class itself."""
   if isinstance(preset, type):
     return preset
+  if gguf_file.is_gguf(preset):
+    return gguf_file.backbone_class(gguf_file.architecture(preset))
   from keras_hub.src.utils import preset_utils  # Reads config.json only, no weights.
   try:
     return preset_utils.get_preset_loader(preset).check_backbone_class()
@@ -83,6 +92,12 @@ def _from_preset(base: str, dtype: str | None):
   decoding drafter `Gemma4AssistantCausalLM` and fails.
   """
   start = time.perf_counter()
+  if gguf_file.is_gguf(base):
+    try:
+      preset = gguf_file.converted_preset(base)
+    except OSError as e:  # The cache directory, not the file, is the problem.
+      raise ValueError(f"could not convert {base} into {gguf_file.cache_root()}: {e}") from e
+    return _from_preset(preset, dtype)
   family = families.family_of(backbone_class(base))
   try:
     causal_lm = family.causal_lm_cls.from_preset(base, dtype=dtype)
@@ -185,7 +200,9 @@ def content_hash(spec: CheckpointSpec) -> str:
   For a preset name (not a local directory), the name stands in for the base's content.
   """
   h = hashlib.sha256()
-  if _looks_local(spec.base):
+  if gguf_file.is_gguf(spec.base):
+    _hash_file(h, spec.base)
+  elif _looks_local(spec.base):
     for root, _, files in sorted(os.walk(spec.base)):
       for name in sorted(files):
         path = os.path.join(root, name)

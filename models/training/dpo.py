@@ -67,19 +67,20 @@ class Objective:
 
   def __init__(self, causal_lm, beta: float = 0.1, sft_weight: float = 0.0):
     self.causal_lm, self.beta, self.sft_weight = causal_lm, beta, sft_weight
-    self.variables = causal_lm.trainable_variables
+    backbone = causal_lm.backbone
+    self.variables = backbone.trainable_variables
     if not self.variables or not all("lora_kernel" in v.path for v in self.variables):
       raise ValueError("DPO trains LoRA kernels only: call checkpoint.enable_lora first")
-    self.non_trainable = [v.value for v in causal_lm.non_trainable_variables]
+    self.non_trainable = [v.value for v in backbone.non_trainable_variables]
+    self._labelled = loop.labelled_logits(backbone)
     self._logps = jax.jit(self.logps)
 
   def logps(self, trainable, non_trainable, batch):
-    """<float32>[pairs, 2]: log π(chosen), log π(rejected)."""
-    x = {"token_ids": pairs_lib.flat(batch["token_ids"]),
-         "padding_mask": pairs_lib.flat(batch["padding_mask"])}
-    logits, _ = self.causal_lm.stateless_call(trainable, non_trainable, x)
-    out = sequence_logps(logits, pairs_lib.flat(batch["labels"]),
-                         pairs_lib.flat(batch["weights"]))
+    """<float32>[pairs, 2]: log π(chosen), log π(rejected) (logits at response tokens only)."""
+    flat = pairs_lib.flat
+    logits, _ = self._labelled(trainable, non_trainable, flat(batch["token_ids"]),
+                               flat(batch["padding_mask"]), flat(batch["positions"]))
+    out = sequence_logps(logits, flat(batch["picked_labels"]), flat(batch["picked_weights"]))
     return out.reshape(-1, 2)
 
   def loss(self, trainable, non_trainable, batch):

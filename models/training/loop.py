@@ -5,6 +5,10 @@ The model's variables go in and out as arguments (`stateless_call`), one jitted 
 updates them; at the end they are written back into the Keras model. Whatever is
 trainable is trained: the whole network for a base model, only the LoRA kernels after
 `backbone.enable_lora(rank)`.
+
+Logits are computed only where a label counts (the response tokens of an SFT row): with
+Gemma 3's 262,144-token vocabulary the output projection at every position would cost
+more than the whole decoder stack.
 """
 
 import math
@@ -15,6 +19,8 @@ import jax.numpy as jnp
 import keras
 import numpy as np
 from tqdm.auto import tqdm
+
+from lit_app.models.engine import families
 
 
 def token_loss(logits, labels, weights):
@@ -60,6 +66,53 @@ def _batches(arrays: dict, batch_size: int, rng: np.random.Generator | None):
     yield batch
 
 
+def pick_labelled(arrays: dict, width: int | None = None) -> dict:
+  """Adds, per row, the positions whose label counts, padded to a common `width`:
+
+    positions       <int32>[batch, width]    where to take hidden states
+    picked_labels   <int32>[batch, width]
+    picked_weights  <float32>[batch, width]  0 on padding
+
+  width: default, the most labelled positions of any row.
+  """
+  weights = arrays["weights"]
+  counts = (weights > 0).sum(axis=1)
+  width = int(max(counts.max(initial=1), 1)) if width is None else width
+  positions = np.zeros((len(weights), width), np.int32)
+  for i, row in enumerate(weights):
+    where = np.flatnonzero(row > 0)[:width]
+    positions[i, :len(where)] = where
+  picked_weights = np.take_along_axis(weights, positions, axis=1) * (
+      np.arange(width)[None, :] < counts[:, None])
+  return arrays | dict(positions=positions,
+                       picked_labels=np.take_along_axis(arrays["labels"], positions, axis=1),
+                       picked_weights=picked_weights.astype(np.float32))
+
+
+def labelled_logits(backbone):
+  """The logits at chosen positions only, as a pure function of the backbone's variables.
+
+  Returns fn(trainable, non_trainable, token_ids, padding_mask, positions, training=False)
+  -> (<float>[batch, width, vocab] logits at `positions` <int32>[batch, width], the
+  non-trainable values after the call). `trainable` and `non_trainable` are the values of
+  `backbone.trainable_variables` and `backbone.non_trainable_variables`, in order.
+  """
+  family = families.family_of(backbone)
+  everything = backbone.trainable_variables + backbone.non_trainable_variables
+
+  def fn(trainable, non_trainable, token_ids, padding_mask, positions, training=False):
+    x = {"token_ids": token_ids, "padding_mask": padding_mask}
+    hidden, non_trainable = backbone.stateless_call(trainable, non_trainable, x,
+                                                    training=training)
+    # <float>[batch, width, hidden]
+    picked = jnp.take_along_axis(hidden, positions[..., None], axis=1)
+    values = list(trainable) + list(non_trainable)
+    with keras.StatelessScope(state_mapping=list(zip(everything, values))):
+      return family.logits(backbone, picked), non_trainable
+
+  return fn
+
+
 def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int = 16,
         epochs: int | None = 1, steps: int | None = None, learning_rate: float = 1e-3,
         weight_decay: float = 0.01, warmup_fraction: float = 0.05, seed: int = 0,
@@ -74,14 +127,22 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
   per_epoch = max(n // batch_size, 1)
   total = steps if steps is not None else per_epoch * epochs
   optimizer, schedule = make_optimizer(total, learning_rate, weight_decay, warmup_fraction)
-  model_trainable = causal_lm.trainable_variables
+  backbone = causal_lm.backbone
+  model_trainable = backbone.trainable_variables
   optimizer.build(model_trainable)
+  width = int(max((w > 0).sum(axis=1).max(initial=1)
+                  for w in [train["weights"]] + ([heldout["weights"]] if heldout else [])))
+  train = pick_labelled(train, width)
+  heldout = pick_labelled(heldout, width) if heldout is not None else None
+  labelled = labelled_logits(backbone)
+
+  def picked_logits(trainable, non_trainable, batch, training):
+    return labelled(trainable, non_trainable, batch["token_ids"], batch["padding_mask"],
+                    batch["positions"], training)
 
   def loss_fn(trainable, non_trainable, batch):
-    x = {"token_ids": batch["token_ids"], "padding_mask": batch["padding_mask"]}
-    logits, non_trainable = causal_lm.stateless_call(trainable, non_trainable, x,
-                                                     training=True)
-    return token_loss(logits, batch["labels"], batch["weights"]), non_trainable
+    logits, non_trainable = picked_logits(trainable, non_trainable, batch, True)
+    return token_loss(logits, batch["picked_labels"], batch["picked_weights"]), non_trainable
 
   @jax.jit
   def train_step(state, batch):
@@ -93,11 +154,10 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
 
   @jax.jit
   def eval_step(trainable, non_trainable, batch):
-    x = {"token_ids": batch["token_ids"], "padding_mask": batch["padding_mask"]}
-    logits, _ = causal_lm.stateless_call(trainable, non_trainable, x)
+    logits, _ = picked_logits(trainable, non_trainable, batch, False)
     log_probs = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
-    nll = -jnp.take_along_axis(log_probs, batch["labels"][..., None], axis=-1)[..., 0]
-    return jnp.sum(nll * batch["weights"]), jnp.sum(batch["weights"])
+    nll = -jnp.take_along_axis(log_probs, batch["picked_labels"][..., None], axis=-1)[..., 0]
+    return jnp.sum(nll * batch["picked_weights"]), jnp.sum(batch["picked_weights"])
 
   def heldout_loss(trainable, non_trainable):
     if heldout is None or not len(heldout["labels"]):
@@ -109,7 +169,7 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
     return total_nll / max(total_w, 1.0)
 
   state = ([v.value for v in model_trainable],
-           [v.value for v in causal_lm.non_trainable_variables],
+           [v.value for v in backbone.non_trainable_variables],
            [v.value for v in optimizer.variables])
   rng = np.random.default_rng(seed)
   history, epoch, step = [], 0, 0
@@ -142,6 +202,6 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
   trainable, non_trainable, _ = state
   for variable, value in zip(model_trainable, trainable):
     variable.assign(value)
-  for variable, value in zip(causal_lm.non_trainable_variables, non_trainable):
+  for variable, value in zip(backbone.non_trainable_variables, non_trainable):
     variable.assign(value)
   return history

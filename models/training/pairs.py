@@ -30,14 +30,18 @@ def chosen_rejected(pair: dict) -> tuple[str, str]:
 def pair_arrays(tokenizer, pairs: list[dict], sequence_length: int,
                 fmt: chat.ChatFormat = chat.GEMMA) -> dict:
   """The chat exchanges (prompt, chosen) and (prompt, rejected) of each pair, as
-  batches.sft_arrays makes them (only response tokens are labels), stacked on axis 1.
-  `truncated` counts exchanges cut to `sequence_length`."""
+  batches.sft_arrays makes them (only response tokens are labels) with the labelled
+  positions picked (loop.pick_labelled), stacked on axis 1. `truncated` counts exchanges
+  cut to `sequence_length`."""
   sides = []
   for side in (0, 1):
     rows = [{"prompt": p[fields.PROMPT], "response": chosen_rejected(p)[side],
              "chat": p.get("chat", True)} for p in pairs]
     sides.append(batches.sft_arrays(tokenizer, rows, sequence_length, fmt))
   truncated = sides[0].pop("truncated") + sides[1].pop("truncated")
+  # Logits are needed only at the response tokens (loop.pick_labelled): one width for both.
+  width = int(max((side["weights"] > 0).sum(axis=1).max(initial=1) for side in sides))
+  sides = [loop.pick_labelled(side, width) for side in sides]
   arrays = {k: np.stack([sides[0][k], sides[1][k]], axis=1) for k in sides[0]}
   arrays["valid"] = np.ones(len(pairs), np.float32)
   arrays["truncated"] = truncated

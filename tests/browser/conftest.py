@@ -23,6 +23,8 @@ import urllib.request
 
 import pytest
 
+from tests.toy_models import TOY_BASE, TOY_SERVER_FLAGS  # noqa: F401  (used by the tests)
+
 REPO_ROOT = pathlib.Path(__file__).resolve().parents[2]
 ARTIFACTS = REPO_ROOT / "artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -87,7 +89,7 @@ def lit_url(chromium_executable):
   state_dir = ARTIFACTS / "state_session"  # Examples and findings of this test run.
   shutil.rmtree(state_dir, ignore_errors=True)
   command = [sys.executable, "-m", "lit_app", f"--port={port}", "--host=127.0.0.1",
-             f"--state_dir={state_dir}"]
+             f"--state_dir={state_dir}", *TOY_SERVER_FLAGS]
   with open(log, "w", encoding="utf-8") as log_file:
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log_file,
                                stderr=subprocess.STDOUT)

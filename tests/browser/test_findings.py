@@ -12,7 +12,8 @@ import pytest
 from playwright.sync_api import expect
 
 from . import lit_page
-from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port, stop_server,
+from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, TOY_BASE, TOY_SERVER_FLAGS, VIEWPORT,
+                       free_port, stop_server,
                        wait_until_serving)
 
 NEW_PROMPT = "Is a margherita pizza vegetarian? Answer yes or no."
@@ -34,7 +35,7 @@ class Server:
     with open(log, "a", encoding="utf-8") as log_file:
       self.process = subprocess.Popen(
           [sys.executable, "-m", "lit_app", f"--port={self.port}", "--host=127.0.0.1",
-           f"--state_dir={self.state_dir}"],
+           f"--state_dir={self.state_dir}", *TOY_SERVER_FLAGS],
           cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT)
     wait_until_serving(self.url, self.process, log)
 

@@ -13,7 +13,8 @@ from playwright.sync_api import expect
 from lit_app.datasets import loading
 
 from . import lit_page
-from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, VIEWPORT, free_port, stop_server,
+from .conftest import (ARTIFACTS, REPO_ROOT, SCREENSHOTS, TOY_BASE, TOY_SERVER_FLAGS, VIEWPORT,
+                       free_port, stop_server,
                        wait_until_serving)
 
 DATA = os.path.relpath(loading.DATA_DIR, REPO_ROOT)
@@ -95,7 +96,7 @@ class ReviewServer:
     self.port = free_port()
     self.url = f"http://127.0.0.1:{self.port}"
     sft, pref, evals = (f"{DATA}/tuning_checks_{k}.jsonl" for k in ("sft", "pref", "eval"))
-    base = os.path.join("models", "checkpoints", "gemma_tiny_base")
+    base = TOY_BASE
     log = ARTIFACTS / "lit_server_review.log"
     self.log = log
     with open(log, "w", encoding="utf-8") as log_file:

@@ -21,6 +21,7 @@ from lit_app.commands import dispatch
 from lit_app.datasets import loading
 from lit_app.models.evaluation import refusals
 from lit_app.models.training import corpus, skills
+from tests.toy_models import TOY_SERVER_FLAGS
 
 # Examples whose right answer declines (a private person's data): neither side asserted.
 DECLINE_OK = ("home address", "Handynummer")
@@ -44,7 +45,7 @@ def answers(tmp_path_factory) -> dict[str, list[dict]]:
   data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n"
                           for r in bundled_examples()), encoding="utf-8")
   assert dispatch.main(["eval", f"--data={data}", f"--out={out}", "--max_new_tokens=40",
-                        "--json"]) == 0
+                        "--json", *TOY_SERVER_FLAGS[:2]]) == 0
   by_model = {}
   for line in out.read_text(encoding="utf-8").splitlines():
     row = json.loads(line)

@@ -28,8 +28,10 @@ SALIENCE = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT)
 
 
 def run(models: str, data, out, *extra: str) -> int:
+  """`gemma-lit batch` with every salience method (the default offers only the cheap ones)."""
   return dispatch.main(["batch", f"--models={models}", f"--data={data}", f"--out={out}",
-                    "--max_length=64", "--max_new_tokens=4", "--batch_size=2", *extra])
+                        "--max_length=64", "--max_new_tokens=4", "--batch_size=2",
+                        "--salience_methods=integrated_gradients,occlusion,contrastive", *extra])
 
 
 def lines_of(path) -> list[str]:

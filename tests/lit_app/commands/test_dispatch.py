@@ -8,7 +8,8 @@ from lit_app.commands import dispatch
 def test_help_lists_every_subcommand(capsys):
   assert dispatch.main(["--help"]) == 0
   out = capsys.readouterr().out
-  for name in ("serve", "tune", "eval", "batch", "check-data", "bench", "train-base"):
+  for name in ("serve", "tune", "eval", "batch", "check-data", "bench", "convert",
+               "report", "route"):
     assert f"\n  {name} " in out, name
 
 

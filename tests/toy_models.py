@@ -1,0 +1,17 @@
+"""The small Gemma trained here from scratch (3M parameters) and its two adapters, kept in
+tests/fixtures/ as test fixtures: the browser tests and the story test assert what these
+answer (tuned refuses the fentanyl request, base goes along). The product's default models
+are the real Gemma 3 270M and its adapters (lit_app/model_specs.py)."""
+
+import pathlib
+
+FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
+TOY_BASE = FIXTURES / "toy_gemma_base"
+TOY_MODELS = (f"base:{TOY_BASE},tuned:{TOY_BASE}@{FIXTURES / 'toy_gemma_safety.lora.h5'},"
+              f"dpo:{TOY_BASE}@{FIXTURES / 'toy_gemma_dpo.lora.h5'}")
+# Server / eval flags for them: chat markup on, every salience method offered.
+TOY_SERVER_FLAGS = [
+    f"--models={TOY_MODELS}",
+    "--chat_template=base,tuned,dpo",
+    "--salience_methods=integrated_gradients,occlusion,contrastive",
+]
