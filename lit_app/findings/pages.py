@@ -12,6 +12,17 @@ from typing import Any
 from urllib.parse import urlencode
 
 from lit_app import fields
+from lit_app.models.engine.families import chat
+from lit_app.models.lit import tokens as tokens_lib
+
+# Pieces that open a chat turn in any Gemma generation; the role word after one ("user",
+# "model") is markup, not prompt.
+TURN_OPENERS = frozenset(f.start_of_turn for f in (chat.GEMMA, chat.GEMMA4))
+
+
+def _readable(piece: str) -> str:
+  """A SentencePiece piece as text: the word mark becomes a space."""
+  return piece.replace(tokens_lib.WORD_MARK, " ")
 
 # What each method means, in plain words.
 METHOD_WORDS = {
@@ -72,10 +83,10 @@ def token_html(model: Mapping[str, Any], method: str) -> str:
   peak = max((abs(s) for s in shares), default=0.0)
   parts = []
   for i, token in enumerate(tokens):
-    text = html.escape(token.replace("▁", " "))
+    text = html.escape(_readable(token))
     if i < start:
       style = f"background: {_color(shares[i], peak, signed)}"
-      tip = html.escape(f"{token.replace('▁', ' ').strip() or repr(token)}: {texts[i]}")
+      tip = html.escape(f"{_readable(token).strip() or repr(token)}: {texts[i]}")
       parts.append(f'<span class="tok" style="{style}" title="{tip}" '
                    f'data-share="{texts[i]}">{text}</span>')
     else:
@@ -93,9 +104,9 @@ def top_words(model: Mapping[str, Any], method: str, n: int = 3) -> list[tuple[s
   order = sorted(range(len(shares)), key=lambda i: -shares[i])
   words = []
   for i in order:
-    word = tokens[i].replace("▁", " ").strip()
-    in_markup = i > 0 and tokens[i - 1].replace("▁", " ").strip() == "<start_of_turn>"  # "user", "model"
-    if word and not word.startswith("<") and not in_markup:
+    word = _readable(tokens[i]).strip()
+    role = i > 0 and _readable(tokens[i - 1]).strip() in TURN_OPENERS  # "user", "model"
+    if word and not word.startswith("<") and not role:  # markup and byte pieces aside
       words.append((word, texts[i]))
     if len(words) == n:
       break
