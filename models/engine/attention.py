@@ -440,10 +440,35 @@ _BLOCKS = ((Gemma4TextDecoderBlock, _gemma3_block_mask),
 _OVERRIDES = ("_compute_attention", "_compute_attention_mask", "_mask_sliding_window")
 
 
+# The KerasHub methods replaced above. If a KerasHub release renamed one, setting it on a
+# layer would change nothing and the dense [T, T] attention would run silently: install()
+# checks each still exists on its class.
+_REPLACED = tuple((cls, "_compute_attention") for cls, _ in _BY_CLASS) + tuple(
+    (cls, "_compute_attention_mask") for cls, _ in _BLOCKS) + (
+    (Gemma3nTextAttention, "_mask_sliding_window"),)
+
+
 def install(model) -> int:
   """Points every KerasHub Gemma text attention layer inside `model` at `attention()`, and
-  its decoder block at the key mask. Idempotent. Returns the number of attention layers it
-  covers."""
+  its decoder block at the key mask. Idempotent.
+
+  Args:
+    model: a KerasHub Gemma CausalLM or backbone.
+
+  Returns:
+    The number of attention layers it covers.
+
+  Raises:
+    ValueError: (one line) a KerasHub method this module replaces no longer exists, or a
+      decoder block of `model` has an attention layer of a class this module does not
+      know; either way the blockwise kernel would not run.
+  """
+  for cls, name in _REPLACED:
+    if not callable(getattr(cls, name, None)):
+      raise ValueError(
+          f"KerasHub's {cls.__name__} has no method {name}, so the attention kernel of "
+          "models/engine/attention.py would never run; use keras-hub==0.32.0 or update "
+          "that module")
   count = 0
   layers = list(model._flatten_layers(include_self=True, recursive=True))
   for layer in layers:
@@ -460,6 +485,14 @@ def install(model) -> int:
                                                tuple(c for c, _ in _BY_CLASS)):
         layer._compute_attention_mask = types.MethodType(fn, layer)
         break
+  for layer in layers:  # Every decoder block's attention must now be ours.
+    inner = getattr(layer, "attention", None)
+    if type(layer).__name__.endswith("DecoderBlock") and inner is not None and (
+        "_compute_attention" not in vars(inner)):
+      raise ValueError(
+          f"{type(layer).__name__} has an attention layer of class {type(inner).__name__}, "
+          "which models/engine/attention.py does not cover: the dense attention would run "
+          "instead of the blockwise kernel; add the class to attention._BY_CLASS")
   return count
 
 

@@ -163,3 +163,22 @@ def test_request_over_the_memory_limit_is_refused_in_one_line(sp_proto):
     engine.salience([ids], [mask])
   [s] = engine.salience([ids[:40]], [mask[-40:]])  # A short one still runs.
   assert s.grad_l2[-2] > 0
+
+
+def test_install_fails_loudly_when_kernel_would_not_run(tiny_presets, monkeypatch):
+  """A renamed KerasHub method or an attention class we do not know: one-line error at
+  load, never a silent fall back to the dense [T, T] attention."""
+  from lit_app.models.engine import checkpoint
+  attention_lib = attention
+  causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma3"])
+  renamed = attention_lib._REPLACED + ((attention_lib.CachedGemmaAttention, "_renamed_in_a_new_release"),)
+  monkeypatch.setattr(attention_lib, "_REPLACED", renamed)
+  with pytest.raises(ValueError, match="has no method _renamed_in_a_new_release") as error:
+    engine_lib.Engine(causal_lm, max_length=64)
+  assert "\n" not in str(error.value)
+  monkeypatch.undo()
+  unknown = tuple(e for e in attention_lib._BY_CLASS if e[0].__name__ != "CachedGemma3Attention")
+  monkeypatch.setattr(attention_lib, "_BY_CLASS", unknown)
+  attention_lib.uninstall(causal_lm)
+  with pytest.raises(ValueError, match="Gemma3DecoderBlock has an attention layer of class"):
+    engine_lib.Engine(causal_lm, max_length=64)
