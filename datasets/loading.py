@@ -129,7 +129,7 @@ BATCH_KEYS = (MODEL, CHECKPOINT, fields.RESPONSE, *SALIENCE_KEYS, BATCH_KEY)
 
 
 def is_precomputed_file(path: str) -> bool:
-  """True when the file's first JSON object has a `batch_key` (lit_app.batch's output)."""
+  """True when the file's first JSON object has a `batch_key` (`gemma-lit batch` output)."""
   objects = lines.read_json_objects(path)
   return bool(objects) and BATCH_KEY in objects[0][1]
 

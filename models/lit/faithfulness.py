@@ -8,7 +8,7 @@ ABPC (area between the perturbation curves, as in AttnLRP) = mean over the fract
 insertion − deletion: higher = the method's top tokens move the answer more.
 
 `Faithfulness` shows it per example in LIT's Salience Maps module; `evaluate` and
-`summary` serve `python -m lit_app.batch --faithfulness`.
+`summary` serve `gemma-lit batch --faithfulness`.
 """
 
 import dataclasses

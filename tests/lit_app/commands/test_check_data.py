@@ -1,13 +1,18 @@
 """gemma-lit check-data: report, JSON output, exit codes and located messages.
 
-Run as a subprocess, as `python -m lit_app.check_data` (the old name, kept as a shim) and
-as `python -m lit_app check-data`.
+Run in-process through `gemma-lit`'s dispatcher, and once as a subprocess
+(`python -m lit_app check-data`) for the process entry point.
 """
 
+import contextlib
+import io
 import json
 import os
 import subprocess
 import sys
+import types
+
+from lit_app.commands import dispatch
 
 from lit_app.datasets import loading
 
@@ -16,9 +21,16 @@ PREF_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_pref.jsonl")
 EVAL_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_eval.jsonl")
 
 
-def run(*args, command=("lit_app.check_data",)) -> subprocess.CompletedProcess:
-  return subprocess.run([sys.executable, "-m", *command, *args],
-                        capture_output=True, text=True, timeout=120, check=False)
+def run(*args, command=None):
+  """`gemma-lit check-data ARGS` in this process, or as `python -m COMMAND... ARGS`;
+  returns (returncode, stdout, stderr) as attributes."""
+  if command is not None:
+    return subprocess.run([sys.executable, "-m", *command, *args],
+                          capture_output=True, text=True, timeout=120, check=False)
+  out, err = io.StringIO(), io.StringIO()
+  with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+    code = dispatch.main(["check-data", *args])
+  return types.SimpleNamespace(returncode=code, stdout=out.getvalue(), stderr=err.getvalue())
 
 
 def write_jsonl(path, rows) -> str:
