@@ -8,7 +8,7 @@ Which reader a file gets:
   tuning:TRAIN.jsonl[+EVAL.jsonl...]
                          tuning data (SFT or preference rows) with the findings of the
                          tuning-data checks as columns, contamination checked against the
-                         EVAL files (data_checks.py)
+                         EVAL files (tuning_datasets.py)
   .txt                   plain text, one prompt per line (prompts.py)
   anything else          JSON Lines: a routed template file (routing.py) when its first
                          object has a "routed_template" key; a template file (template_dataset.py) when its first
@@ -24,8 +24,8 @@ from lit_nlp.api import dataset as lit_dataset
 from lit_nlp.api import types as lit_types
 
 from lit_app import fields
-from lit_app.datasets import (data_checks, lines, preferences, prompts, routing,
-                              template_dataset)
+from lit_app.datasets import (lines, preferences, prompts, routing, template_dataset,
+                              tuning_datasets)
 
 DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 
@@ -105,8 +105,8 @@ def load(path: str, max_examples: int | None = None,
   """
   if not isinstance(path, str) or not path.strip():
     raise ValueError("no dataset path given")
-  if data_checks.is_spec(path):
-    return data_checks.TuningDataset.from_spec(path, max_examples, description)
+  if tuning_datasets.is_spec(path):
+    return tuning_datasets.TuningDataset.from_spec(path, max_examples, description)
   if not prompts.is_text_file(path) and is_precomputed_file(path):
     return PrecomputedDataset(path, max_examples, description)
   if not prompts.is_text_file(path) and routing.is_routed_file(path):
@@ -212,8 +212,8 @@ def dataset_loaders(allowed_dirs: list[str] | None = None) -> DatasetLoaders:
   def load_file(path: str, max_examples: int | None = None) -> lit_dataset.Dataset:
     if not isinstance(path, str) or not path.strip():
       raise ValueError("no dataset path given")
-    if allowed is not None and data_checks.is_spec(path):
-      path = data_checks.map_spec_paths(path, lambda p: check_allowed(p, allowed))
+    if allowed is not None and tuning_datasets.is_spec(path):
+      path = tuning_datasets.map_spec_paths(path, lambda p: check_allowed(p, allowed))
     elif allowed is not None:
       path = check_allowed(path, allowed)  # Load what was checked, not the path again.
     return load(os.path.expanduser(path), max_examples)

@@ -17,7 +17,7 @@ from lit_nlp.components import core
 
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app import layouts, model_specs, offline_client, wsgi
-from lit_app.datasets import data_checks, loading
+from lit_app.datasets import loading, tuning_datasets
 from lit_app.models.lit import metrics as alignment
 from lit_app.models.engine import checkpoint, gguf_file
 from lit_app.models import engine as engine_lib
@@ -71,7 +71,7 @@ def build_datasets(specs: Sequence[str] | None) -> dict:
   coverage table as NAME_coverage."""
   if not specs:
     return loading.bundled()
-  return data_checks.with_coverage({
+  return tuning_datasets.with_coverage({
       name: loading.load(path) for name, path in model_specs.parse_named(specs, "datasets")})
 
 

@@ -1,6 +1,6 @@
 r"""gemma-lit check-data: checks tuning data before a tune run: coverage, diversity,
 duplicates, evaluation contamination, label sanity and malformed rows
-(datasets/data_checks.py says how).
+(datasets/check_report.py says how).
 
   gemma-lit check-data --train=datasets/data/tuning_checks_sft.jsonl \
       --eval=datasets/data/tuning_checks_eval.jsonl [--json]
@@ -17,7 +17,7 @@ import json
 from absl import app, flags
 
 from lit_app.commands import dispatch
-from lit_app.datasets import data_checks
+from lit_app.datasets import check_report, similarity
 
 FLAGS = flags.FlagValues()
 _TRAIN = flags.DEFINE_list(
@@ -32,18 +32,18 @@ _POLICIES = flags.DEFINE_list(
 _USE_CASES = flags.DEFINE_list(
     "use_cases", [], "Expected use cases: each gets a coverage column even with no data.", flag_values=FLAGS)
 _NEAR_DUPLICATE_THRESHOLD = flags.DEFINE_float(
-    "near_duplicate_threshold", data_checks.NEAR_DUPLICATE_THRESHOLD,
+    "near_duplicate_threshold", similarity.NEAR_DUPLICATE_THRESHOLD,
     "Rows whose texts have at least this Jaccard similarity (character 5-grams, after "
     "normalization) are near duplicates. In (0, 1].", flag_values=FLAGS)
 _CONTAMINATION_NGRAM = flags.DEFINE_integer(
-    "contamination_ngram", data_checks.CONTAMINATION_NGRAM,
+    "contamination_ngram", similarity.CONTAMINATION_NGRAM,
     "Word n-gram size for the contamination overlap; shorter prompts only match exactly.", flag_values=FLAGS)
 _CONTAMINATION_THRESHOLD = flags.DEFINE_float(
-    "contamination_threshold", data_checks.CONTAMINATION_THRESHOLD,
+    "contamination_threshold", similarity.CONTAMINATION_THRESHOLD,
     "A tuning prompt sharing at least this share of word n-grams with an evaluation "
     "prompt (of the smaller n-gram set) is contaminated. In (0, 1].", flag_values=FLAGS)
 _LIST_LIMIT = flags.DEFINE_integer(
-    "list_limit", data_checks.LIST_LIMIT,
+    "list_limit", check_report.LIST_LIMIT,
     "Entries of each list the table shows (0: all); --json always lists all.", flag_values=FLAGS)
 _JSON = flags.DEFINE_bool("json", False, "Print the report as JSON instead of a table.", flag_values=FLAGS)
 _ALLOW_CONTAMINATION = flags.DEFINE_bool(
@@ -60,7 +60,7 @@ def eval_paths(values: list[str]) -> list[str]:
 def main() -> int:
   if not _TRAIN.value:
     raise app.UsageError("--train is required")
-  report = data_checks.check(
+  report = check_report.check(
       _TRAIN.value, eval_paths(_EVAL.value), policies=_POLICIES.value,
       use_cases=_USE_CASES.value,
       near_duplicate_threshold=_NEAR_DUPLICATE_THRESHOLD.value,

@@ -32,7 +32,8 @@ import keras
 
 from lit_app import fields
 from lit_app.commands import dispatch, tuning_report
-from lit_app.datasets import data_checks
+from lit_app.datasets import check_report
+from lit_app.datasets import tuning_rows as rows_lib
 from lit_app.models.engine import checkpoint
 from lit_app.models.training import dpo, reward, sft
 
@@ -88,23 +89,23 @@ _HOLDOUT_FRACTION = flags.DEFINE_float("holdout_fraction", 0.1,
 
 
 def tuning_rows(data: str, eval_paths: list[str], allow_contamination: bool = False,
-                kind: str = data_checks.SFT) -> tuple[list[dict], list[str]]:
+                kind: str = rows_lib.SFT) -> tuple[list[dict], list[str]]:
   """(the rows of `data`, the problems that block tuning), from one run of the tuning-data
-  checks. `kind`: data_checks.SFT ({prompt, response}) or data_checks.PREFERENCE (pairs).
+  checks. `kind`: rows_lib.SFT ({prompt, response}) or rows_lib.PREFERENCE (pairs).
   Raises ValueError when a file cannot be read or holds no rows of that kind."""
-  report = data_checks.check(data, eval_paths)
+  report = check_report.check(data, eval_paths)
   print(f"data checks: {len(report.rows)} rows, {len(report.exact_duplicates)} exact "
         f"duplicates, {len(report.contamination)} contaminated against {len(eval_paths)} "
         "eval file(s)")
-  if kind == data_checks.SFT and any(row.kind != kind for row in report.rows):
+  if kind == rows_lib.SFT and any(row.kind != kind for row in report.rows):
     raise ValueError(f"{data}: preference rows; --method=sft takes {{prompt, response}} "
                      "rows (--method=dpo or reward takes pairs)")
-  if kind == data_checks.PREFERENCE and any(row.kind != kind for row in report.rows):
+  if kind == rows_lib.PREFERENCE and any(row.kind != kind for row in report.rows):
     raise ValueError(f"{data}: {{prompt, response}} rows; --method=dpo and reward take "
                      "preference pairs {prompt, response_1, response_2, preferred}")
-  rows = [{fields.PROMPT: row.prompt, data_checks.POLICY: row.policy,
-           data_checks.USE_CASE: row.use_case, data_checks.CHAT: row.chat} | (
-               {fields.RESPONSE: row.response} if kind == data_checks.SFT else
+  rows = [{fields.PROMPT: row.prompt, rows_lib.POLICY: row.policy,
+           rows_lib.USE_CASE: row.use_case, rows_lib.CHAT: row.chat} | (
+               {fields.RESPONSE: row.response} if kind == rows_lib.SFT else
                {fields.RESPONSE_1: row.response_1, fields.RESPONSE_2: row.response_2,
                 fields.PREFERRED: str(row.preferred)})
           for row in report.rows]
@@ -125,7 +126,7 @@ def main() -> int:
     raise app.UsageError("--init_adapter is for --method=dpo")
   if _INIT_ADAPTER.value and not os.path.isfile(_INIT_ADAPTER.value):
     raise app.UsageError(f"--init_adapter={_INIT_ADAPTER.value!r}: no such file")
-  kind = data_checks.SFT if method == SFT else data_checks.PREFERENCE
+  kind = rows_lib.SFT if method == SFT else rows_lib.PREFERENCE
   rows, blocking = tuning_rows(_DATA.value, _EVAL.value, _ALLOW_CONTAMINATION.value, kind)
   if blocking:
     print(f"BLOCKED: {len(blocking)} problem(s) in {_DATA.value} stop tuning "

@@ -17,6 +17,7 @@ English and German throughout. Every row is a dict with `prompt` and `response` 
 import dataclasses
 import random
 
+from lit_app.datasets import similarity
 from lit_app.models.training import everyday, skills, topics
 
 # The safety SFT set refuses with these (evaluation/refusals.py's rule counts them).
@@ -750,19 +751,17 @@ def safety_pairs(seed: int = 0, num_tasks: int = 200) -> list[dict]:
 def _drop_overlaps(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
   """`rows` without those whose prompt overlaps an evaluation prompt, by the rules
   `gemma-lit check-data` gates tuning with (same text, or most word 8-grams shared)."""
-  from lit_app.datasets import data_checks
-  contaminated = {i for i, *_ in data_checks.overlaps([r["prompt"] for r in rows],
-                                                      [r["prompt"] for r in eval_rows])}
+  contaminated = {i for i, *_ in similarity.overlaps([r["prompt"] for r in rows],
+                                                     [r["prompt"] for r in eval_rows])}
   return [row for i, row in enumerate(rows) if i not in contaminated]
 
 
 def clean_for_tuning(rows: list[dict], eval_rows: list[dict]) -> list[dict]:
   """`rows` without exact duplicates (first kept) and without rows whose prompt overlaps an
   evaluation prompt (_drop_overlaps)."""
-  from lit_app.datasets import data_checks
   seen, kept = set(), []
   for row in _drop_overlaps(rows, eval_rows):
-    key = data_checks.normalize(row["prompt"])
+    key = similarity.normalize(row["prompt"])
     if key not in seen:
       seen.add(key)
       kept.append(row)

@@ -9,7 +9,8 @@ from lit_nlp.api import types as lit_types
 from lit_nlp.lib import validation
 
 from lit_app import fields
-from lit_app.datasets import data_checks, loading, preferences, prompts
+from lit_app.datasets import (check_report, loading, preferences, prompts, similarity,
+                              tuning_datasets, tuning_rows)
 
 SFT_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
 PREF_FILE = os.path.join(loading.DATA_DIR, "tuning_checks_pref.jsonl")
@@ -28,7 +29,7 @@ def sft(prompt, response="An answer.", policy="none", use_case="howto"):
 
 
 def at(path, line):
-  return data_checks.Location(path, line)
+  return tuning_rows.Location(path, line)
 
 
 def pairs(found):
@@ -47,7 +48,7 @@ PROMPTS = [
 
 @pytest.fixture(scope="module")
 def bundled_report():
-  return data_checks.check([SFT_FILE, PREF_FILE], [EVAL_FILE])
+  return check_report.check([SFT_FILE, PREF_FILE], [EVAL_FILE])
 
 
 # ------------------------------------------------------------- the bundled example
@@ -87,7 +88,7 @@ def test_bundled_example_counts(bundled_report):
 
 
 def test_bundled_sft_file_alone_has_no_label_problems():
-  report = data_checks.check(SFT_FILE)
+  report = check_report.check(SFT_FILE)
   assert report.label_problems == [] and report.contamination == []
   assert report.blocking_problems() == []
 
@@ -105,7 +106,7 @@ def test_malformed_rows_are_reported_with_file_and_line_and_skipped(tmp_path):
       {"prompt": 7, "response": "a number"},
       sft(PROMPTS[1]),
   ])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert [p.message for p in report.malformed] == [
       f"{path}, line 2: malformed JSON (Unterminated string starting at, column 12)",
       f"{path}, line 3: expected a JSON object {{...}}, got an array",
@@ -120,23 +121,23 @@ def test_malformed_rows_are_reported_with_file_and_line_and_skipped(tmp_path):
 
 def test_blank_lines_are_skipped_and_lines_count_from_one(tmp_path):
   path = write_jsonl(tmp_path / "t.jsonl", ["", sft(PROMPTS[0]), "   ", "{bad"])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert [r.location.line for r in report.rows] == [2]
   assert [p.location.line for p in report.malformed] == [4]
 
 
 def test_unreadable_files_raise_naming_them(tmp_path):
   with pytest.raises(ValueError, match=r"missing\.jsonl: file not found"):
-    data_checks.check(str(tmp_path / "missing.jsonl"))
+    check_report.check(str(tmp_path / "missing.jsonl"))
   good = write_jsonl(tmp_path / "t.jsonl", [sft(PROMPTS[0])])
   with pytest.raises(ValueError, match=r"nope\.jsonl: file not found"):
-    data_checks.check(good, [str(tmp_path / "nope.jsonl")])
+    check_report.check(good, [str(tmp_path / "nope.jsonl")])
   bad = tmp_path / "latin1.jsonl"
   bad.write_bytes(b'{"prompt": "ok"}\n{"prompt": "Gr\xfc\xdfe"}\n')
   with pytest.raises(ValueError, match=r"latin1\.jsonl, line 2: invalid UTF-8"):
-    data_checks.check(str(bad))
+    check_report.check(str(bad))
   with pytest.raises(ValueError, match="no tuning data files"):
-    data_checks.check([])
+    check_report.check([])
 
 
 def test_sft_label_problems(tmp_path):
@@ -148,7 +149,7 @@ def test_sft_label_problems(tmp_path):
       {"prompt": PROMPTS[4], "response": "ok", "chat": "no"},
       {"prompt": "Dish: Lentil soup\nVegetarian:", "response": " yes", "chat": False},
   ])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert [p.message for p in report.label_problems] == [
       f"{path}, line 1: missing 'response' (a string)",
       f"{path}, line 2: empty 'response'",
@@ -172,8 +173,8 @@ def test_preference_label_problems(tmp_path):
        "preferred": 2},
       {"prompt": "Is it late?", "response_1": "Yes.", "preferred": 1},
   ])
-  report = data_checks.check(path)
-  assert {r.kind for r in report.rows} == {data_checks.PREFERENCE}
+  report = check_report.check(path)
+  assert {r.kind for r in report.rows} == {tuning_rows.PREFERENCE}
   assert [p.problem() for p in report.label_problems] == [
       "'preferred' must be 1 or 2, got 0",
       "'preferred' must be 1 or 2, got \"2.5\"",
@@ -194,7 +195,7 @@ def test_pair_reader_and_checks_agree_on_preferred(tmp_path, preferred, valid):
   if preferred is not None:
     row["preferred"] = preferred
   path = write_jsonl(tmp_path / "p.jsonl", [row])
-  problems = [p.problem() for p in data_checks.check(path).label_problems]
+  problems = [p.problem() for p in check_report.check(path).label_problems]
   assert (problems == []) == valid, problems
   if valid:
     [pair] = preferences.read_pairs(path)
@@ -210,9 +211,9 @@ def test_pair_reader_and_checks_agree_on_preferred(tmp_path, preferred, valid):
 
 
 def test_normalize_folds_unicode_case_punctuation_and_whitespace():
-  assert data_checks.normalize("  Ｈello,\tWORLD!!  Straße… ") == "hello world strasse"
-  assert data_checks.normalize("U\u0308bersetze") == data_checks.normalize("übersetze")
-  assert data_checks.normalize("well-known") == "well known"
+  assert similarity.normalize("  Ｈello,\tWORLD!!  Straße… ") == "hello world strasse"
+  assert similarity.normalize("U\u0308bersetze") == similarity.normalize("übersetze")
+  assert similarity.normalize("well-known") == "well known"
 
 
 def test_coverage_flags_empty_cells_including_declared_policies(tmp_path):
@@ -222,12 +223,12 @@ def test_coverage_flags_empty_cells_including_declared_policies(tmp_path):
       sft(PROMPTS[2], policy="drugs", use_case="howto"),
       {"prompt": PROMPTS[3], "response": "No policy given."},
   ])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert report.coverage == {("drugs", "howto"): 1, ("drugs", "script"): 0,
                              ("none", "howto"): 1, ("none", "script"): 1}
   assert report.empty_cells() == [("drugs", "script")]
   assert report.unlabeled == 1
-  declared = data_checks.check(path, policies=["weapons"], use_cases=["howto"])
+  declared = check_report.check(path, policies=["weapons"], use_cases=["howto"])
   assert declared.policies == ["drugs", "none", "weapons"]
   assert declared.empty_cells() == [("drugs", "script"), ("weapons", "howto"),
                                     ("weapons", "script")]
@@ -240,9 +241,9 @@ def test_diversity_lengths_and_distinct_ngrams(tmp_path):
       sft("c d", response="x"),
       sft("e f g h i j", response="y z"),
   ])
-  report = data_checks.check(path)
-  assert report.prompt_lengths == data_checks.Lengths(3, 2, 4, 6)
-  assert report.response_lengths == data_checks.Lengths(3, 1, 2, 3)
+  report = check_report.check(path)
+  assert report.prompt_lengths == check_report.Lengths(3, 2, 4, 6)
+  assert report.response_lengths == check_report.Lengths(3, 1, 2, 3)
   # Prompts: 12 words, 10 distinct; bigrams: 3 + 1 + 5 = 9, "a b" twice -> 8 distinct.
   assert report.distinct["prompts"] == {"distinct_1": round(10 / 12, 3),
                                         "distinct_2": round(8 / 9, 3)}
@@ -253,7 +254,7 @@ def test_exact_duplicates_pair_each_copy_with_the_first(tmp_path):
       sft(PROMPTS[0]), sft(PROMPTS[1]), sft(PROMPTS[0].upper()),
       sft("  " + PROMPTS[0].rstrip("?") + " ", response="A different answer."),
   ])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert pairs(report.exact_duplicates) == {(f"{path}:1", f"{path}:3"),
                                             (f"{path}:1", f"{path}:4")}
   assert report.near_duplicates == []
@@ -265,11 +266,11 @@ def test_near_duplicates_follow_the_threshold(tmp_path):
   other = "Write a Python function that returns the smallest of four integers."
   path = write_jsonl(tmp_path / "t.jsonl", [sft(p) for p in PROMPTS] + [sft(near),
                                                                          sft(other)])
-  report = data_checks.check(path)
+  report = check_report.check(path)
   assert pairs(report.near_duplicates) == {(f"{path}:3", f"{path}:6")}
   assert report.near_duplicates[0].similarity == pytest.approx(0.897, abs=1e-3)
-  assert data_checks.check(path, near_duplicate_threshold=0.95).near_duplicates == []
-  loose = data_checks.check(path, near_duplicate_threshold=0.4)
+  assert check_report.check(path, near_duplicate_threshold=0.95).near_duplicates == []
+  loose = check_report.check(path, near_duplicate_threshold=0.4)
   assert pairs(loose.near_duplicates) == {(f"{path}:3", f"{path}:6"),
                                           (f"{path}:3", f"{path}:7"),
                                           (f"{path}:6", f"{path}:7")}
@@ -281,7 +282,7 @@ def test_preference_duplicates_compare_prompt_and_responses(tmp_path):
           {"prompt": PROMPTS[0], "response_1": "C", "response_2": "D", "preferred": 1},
           {"prompt": PROMPTS[0], "response_1": "a", "response_2": "b.", "preferred": 2}]
   path = write_jsonl(tmp_path / "p.jsonl", rows)
-  assert pairs(data_checks.check(path).exact_duplicates) == {(f"{path}:1", f"{path}:3")}
+  assert pairs(check_report.check(path).exact_duplicates) == {(f"{path}:1", f"{path}:3")}
 
 
 def test_contamination_exact_and_ngram_overlap(tmp_path):
@@ -297,14 +298,14 @@ def test_contamination_exact_and_ngram_overlap(tmp_path):
       sft("Explain how to make a paper airplane that flies very far and straight."),  # 0.4
       sft(PROMPTS[0]),
   ])
-  report = data_checks.check(train, [evals])
+  report = check_report.check(train, [evals])
   found = {(c.tuning.line, c.evaluation.line, c.exact, round(c.overlap, 2))
            for c in report.contamination}
   assert found == {(1, 1, False, 1.0), (2, 2, True, 1.0)}
-  lower = data_checks.check(train, [evals], contamination_threshold=0.4)
+  lower = check_report.check(train, [evals], contamination_threshold=0.4)
   assert (4, 3, 0.4) in {(c.tuning.line, c.evaluation.line, round(c.overlap, 2))
                          for c in lower.contamination}
-  shorter = data_checks.check(train, [evals], contamination_ngram=3)
+  shorter = check_report.check(train, [evals], contamination_ngram=3)
   assert (3, 2) in {(c.tuning.line, c.evaluation.line) for c in shorter.contamination}
   assert [loc.line for loc in report.contaminated_rows()] == [1, 2]
   assert report.blocking_problems() == [c.describe() for c in report.contamination]
@@ -316,7 +317,7 @@ def test_contamination_exact_and_ngram_overlap(tmp_path):
 def test_malformed_evaluation_rows_are_reported(tmp_path):
   evals = write_jsonl(tmp_path / "eval.jsonl", [{"prompt": "ok prompt"}, {"question": "?"}])
   train = write_jsonl(tmp_path / "t.jsonl", [sft(PROMPTS[0])])
-  report = data_checks.check(train, evals)
+  report = check_report.check(train, evals)
   assert [p.message for p in report.malformed] == [
       f"{evals}, line 2: missing 'prompt' (a string)"]
   assert report.num_eval_rows == 1
@@ -330,7 +331,7 @@ def test_malformed_evaluation_rows_are_reported(tmp_path):
 def test_bad_settings_raise_naming_them(tmp_path, option, value, message):
   path = write_jsonl(tmp_path / "t.jsonl", [sft(PROMPTS[0])])
   with pytest.raises(ValueError, match=message):
-    data_checks.check(path, **{option: value})
+    check_report.check(path, **{option: value})
 
 
 # ------------------------------------------------------------------ report output
@@ -364,11 +365,11 @@ def test_json_shape(bundled_report):
 
 def test_text_lists_are_cut_at_the_limit(tmp_path):
   path = write_jsonl(tmp_path / "t.jsonl", [sft(PROMPTS[0])] * 5)
-  text = data_checks.check(path).to_text(limit=2)
+  text = check_report.check(path).to_text(limit=2)
   assert f"    {path}:2  duplicates  {path}:1\n    {path}:3  duplicates  {path}:1\n" \
          "    ... and 2 more (--json lists all)\n" in text
   assert f"C1 (5 rows): {path}:1, {path}:2, ... (3 more)" in text
-  assert f"{path}:5  duplicates" in data_checks.check(path).to_text(limit=0)
+  assert f"{path}:5  duplicates" in check_report.check(path).to_text(limit=0)
 
 
 # ------------------------------------------------------------------------- LIT
@@ -377,19 +378,19 @@ def test_text_lists_are_cut_at_the_limit(tmp_path):
 def test_lit_dataset_of_the_bundled_example_has_findings_as_columns():
   spec = f"tuning:{SFT_FILE}+{EVAL_FILE}"
   ds = loading.load(spec)
-  assert isinstance(ds, data_checks.TuningDataset)
+  assert isinstance(ds, tuning_datasets.TuningDataset)
   validation.validate_dataset(ds)
   assert isinstance(ds.spec()[fields.PROMPT], lit_types.TextSegment)
   assert isinstance(ds.spec()[fields.TARGET], lit_types.TextSegment)
-  contaminated = ds.spec()[data_checks.CONTAMINATED]
+  contaminated = ds.spec()[tuning_datasets.CONTAMINATED]
   assert isinstance(contaminated, lit_types.CategoryLabel)
   assert contaminated.vocab == ["true", "false"]  # Typed search `contaminated:true` works.
   assert len(ds.examples) == 24
-  by_line = {int(ex[data_checks.LOCATION].rsplit(":", 1)[1]): ex for ex in ds.examples}
+  by_line = {int(ex[tuning_datasets.LOCATION].rsplit(":", 1)[1]): ex for ex in ds.examples}
   assert by_line[1][fields.TARGET].startswith("Water the plant")
   findings = {line: {k: v for k, v in ex.items() if k in (
-      data_checks.DUPLICATE_CLUSTER, data_checks.DUPLICATE_OF,
-      data_checks.NEAR_DUPLICATE_OF, data_checks.CONTAMINATED_BY) and v}
+      tuning_datasets.DUPLICATE_CLUSTER, tuning_datasets.DUPLICATE_OF,
+      tuning_datasets.NEAR_DUPLICATE_OF, tuning_datasets.CONTAMINATED_BY) and v}
       for line, ex in by_line.items()}
   assert {line: f for line, f in findings.items() if f} == {
       1: {"duplicate_cluster": "C1", "duplicate_of": "tuning_checks_sft.jsonl:12"},
@@ -399,9 +400,10 @@ def test_lit_dataset_of_the_bundled_example_has_findings_as_columns():
       19: {"contaminated_by": "tuning_checks_eval.jsonl:2"},
       21: {"contaminated_by": "tuning_checks_eval.jsonl:5"},
   }
-  assert [line for line, ex in by_line.items() if ex[data_checks.CONTAMINATED] == "true"] == [19, 21]
-  assert by_line[9][data_checks.POLICY] == "drugs"
-  assert by_line[9][data_checks.USE_CASE] == "script"
+  assert [line for line, ex in by_line.items()
+          if ex[tuning_datasets.CONTAMINATED] == "true"] == [19, 21]
+  assert by_line[9][tuning_rows.POLICY] == "drugs"
+  assert by_line[9][tuning_rows.USE_CASE] == "script"
   assert "tuning_checks_eval.jsonl" in ds.description()
 
 
@@ -410,11 +412,11 @@ def test_lit_dataset_of_preference_rows():
   validation.validate_dataset(ds)
   assert len(ds.examples) == 4
   # An invalid value shows empty; label_problem names what the file says.
-  assert [ex[data_checks.PREFERRED] for ex in ds.examples] == ["1", "2", "", "1"]
+  assert [ex[tuning_rows.PREFERRED] for ex in ds.examples] == ["1", "2", "", "1"]
   assert [ex[fields.TARGET] == ex[key] for ex, key in zip(
       ds.examples, ["response_1", "response_2"])] == [True, True]
   assert ds.examples[2][fields.TARGET] == ""  # No valid preference: the model answers.
-  assert ds.examples[2][data_checks.LABEL_PROBLEM] == "'preferred' must be 1 or 2, got 3"
+  assert ds.examples[2][tuning_datasets.LABEL_PROBLEM] == "'preferred' must be 1 or 2, got 3"
 
 
 def test_lit_dataset_counts_malformed_rows_it_cannot_show(tmp_path):
@@ -446,7 +448,7 @@ def test_configure_dialog_checks_every_file_of_a_spec(tmp_path):
   outside = write_jsonl(tmp_path / "outside.jsonl", [{"prompt": PROMPTS[1]}])
   load_file, _ = loading.dataset_loaders([str(inside)])[loading.LOADER_NAME]
   ds = load_file(f"tuning:{train}+{evals}")
-  assert [ex[data_checks.CONTAMINATED] for ex in ds.examples] == ["true"]
+  assert [ex[tuning_datasets.CONTAMINATED] for ex in ds.examples] == ["true"]
   with pytest.raises(ValueError, match="outside the allowed directories"):
     load_file(f"tuning:{train}+{outside}")
   with pytest.raises(ValueError, match="outside the allowed directories"):
@@ -455,11 +457,11 @@ def test_configure_dialog_checks_every_file_of_a_spec(tmp_path):
 
 def test_coverage_dataset_lists_every_cell_and_the_gap():
   sft = os.path.join(loading.DATA_DIR, "tuning_checks_sft.jsonl")
-  ds = data_checks.TuningDataset(sft)
+  ds = tuning_datasets.TuningDataset(sft)
   assert "hacking x translation" in ds.description()
-  coverage = data_checks.with_coverage({"review": ds})["review_coverage"]
+  coverage = tuning_datasets.with_coverage({"review": ds})["review_coverage"]
   validation.validate_dataset(coverage)
-  gaps = [ex for ex in coverage.examples if ex[data_checks.GAP] == "true"]
+  gaps = [ex for ex in coverage.examples if ex[tuning_datasets.GAP] == "true"]
   assert [(ex["policy"], ex["use_case"], ex["rows"]) for ex in gaps] == [
       ("hacking", "translation", 0)]
   assert "hacking x translation" in coverage.description()

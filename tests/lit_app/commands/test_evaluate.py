@@ -88,10 +88,10 @@ def test_each_request_file_is_reported_on_its_own(tiny_presets, tmp_path, capsys
 @pytest.mark.parametrize("name", ["refusal_eval_ood.jsonl", "refusal_validation.jsonl"])
 def test_bundled_hand_written_sets_share_nothing_with_tuning_data(name):
   """The hand-written requests overlap no SFT row (check_data's rules)."""
-  from lit_app.datasets import data_checks, loading
+  from lit_app.datasets import check_report, loading
   import os
-  report = data_checks.check([os.path.join(loading.DATA_DIR, "safety_sft.jsonl")],
-                             [os.path.join(loading.DATA_DIR, name)])
+  report = check_report.check([os.path.join(loading.DATA_DIR, "safety_sft.jsonl")],
+                              [os.path.join(loading.DATA_DIR, name)])
   assert not report.blocking_problems(allow_contamination=False, allow_malformed=True)
 
 

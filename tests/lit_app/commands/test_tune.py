@@ -1,4 +1,4 @@
-"""`gemma-lit tune`: the rows are checked once (data_checks), problems stop the run."""
+"""`gemma-lit tune`: the rows are checked once (check_report.check), problems stop the run."""
 
 import json
 import os

@@ -66,13 +66,13 @@ def test_no_training_row_overlaps_a_bundled_example_or_the_hand_written_sets():
   """The bundled examples show what the base learned to do, not rows it saw; the
   out-of-distribution set measures the tuned model on phrasing it never saw, and the
   validation set (settings are chosen on it) is no training row either."""
-  from lit_app.datasets import data_checks
+  from lit_app.datasets import similarity
   validation = corpus.ood_prompts("refusal_validation.jsonl")
   assert len(validation) == 64 and not set(validation) & set(corpus.ood_prompts())
   held = corpus.bundled_prompts() + corpus.ood_prompts() + validation
   for rows in (corpus.base_corpus(0, num_tasks=200, num_skills=2000), corpus.safety_sft(0),
                corpus.safety_pairs(0)):
-    assert not data_checks.overlaps([r["prompt"] for r in rows], held)
+    assert not similarity.overlaps([r["prompt"] for r in rows], held)
 
 
 def test_few_shot_answers_copy_the_label_the_prompt_gives_that_kind_of_dish():
