@@ -485,10 +485,10 @@ def install(model) -> int:
                                                tuple(c for c, _ in _BY_CLASS)):
         layer._compute_attention_mask = types.MethodType(fn, layer)
         break
-  for layer in layers:  # Every decoder block's attention must now be ours.
-    inner = getattr(layer, "attention", None)
-    if type(layer).__name__.endswith("DecoderBlock") and inner is not None and (
-        "_compute_attention" not in vars(inner)):
+  for layer in layers:  # Every text decoder block's attention must now be ours.
+    inner, name = getattr(layer, "attention", None), type(layer).__name__
+    text_block = name.endswith("DecoderBlock") and not ("Vision" in name or "Audio" in name)
+    if text_block and inner is not None and "_compute_attention" not in vars(inner):
       raise ValueError(
           f"{type(layer).__name__} has an attention layer of class {type(inner).__name__}, "
           "which models/engine/attention.py does not cover: the dense attention would run "
