@@ -1,13 +1,16 @@
-"""`gemma-lit bench` in a tiny configuration: it prints its tables (no timing checks)."""
+"""`gemma-lit bench` in a tiny configuration: it prints its tables (no timing checks), and
+the measuring library behind it (`lit_app.models.benchmarks`)."""
 
 import re
 import time
 
 import numpy as np
+import pytest
 
-from lit_app.commands import bench, dispatch
-from lit_app.models.engine import checkpoint
+from lit_app.commands import dispatch
 from lit_app.models import engine as engine_lib
+from lit_app.models.benchmarks import inputs, memory, reference, speed, timing
+from lit_app.models.engine import checkpoint
 
 
 def _table(text: str, title: str) -> list[list[str]]:
@@ -47,10 +50,47 @@ def test_speed_tables(tiny_presets, capsys):
   assert float(generation[2][2].replace(",", "")) > 0
 
 
+@pytest.mark.subprocess
+def test_memory_table_from_a_worker_process(tiny_presets, capsys):
+  assert dispatch.main([
+      "bench", "--memory", f"--checkpoint={tiny_presets['gemma']}", "--lengths=48",
+      "--batch_sizes=1", "--big_length=0"]) == 0
+  out = capsys.readouterr().out
+  assert "Resident memory of one salience request (gradients)" in out
+  rows = _table(out, "Machine: ")
+  assert rows[0][:4] == ["Checkpoint", "Parameters", "Tokens", "Batch"]
+  assert len(rows) == 3 and rows[2][2:4] == ["48", "1"]
+  imports, loaded, peak = (float(cell.replace(",", "")) for cell in rows[2][4:7])
+  assert 0 < imports <= loaded and peak > 0
+
+
+@pytest.mark.subprocess
+def test_memory_worker_over_the_cap_is_stopped(tiny_presets):
+  m = memory.measure_memory(tiny_presets["gemma"], 48, 1, cap_bytes=memory.MIB)
+  assert m["over_cap"] and m["watched_peak"] > memory.MIB
+
+
+@pytest.mark.subprocess
+def test_reference_times_lit_tensorflow_wrappers(tiny_presets):
+  case = speed.Case(8, 1, [{"prompt": "The quick brown fox", "target": " jumps over."}])
+  reference.run_reference(tiny_presets["gemma"], [case], repeats=1, new_tokens=2,
+                          max_length=64)
+  assert case.reference["salience"].median_s > 0
+  assert case.reference["generation"].median_s > 0
+  assert case.reference["generated_tokens"] == 2
+
+
+def test_timed_calls_once_to_warm_up_then_repeats():
+  calls = []
+  t = timing.timed(lambda: calls.append(1), repeats=2)
+  assert len(calls) == 3 and t.first_s >= 0 and t.median_s >= 0
+  assert np.isnan(timing.timed(lambda: None, repeats=0).median_s)
+
+
 def test_peak_rss_of_this_process():
-  assert bench.rss_bytes() > 10 * bench.MIB
-  with bench.PeakRSS() as watch:
-    block = bytearray(64 * bench.MIB)
+  assert memory.rss_bytes() > 10 * memory.MIB
+  with memory.PeakRSS() as watch:
+    block = bytearray(64 * memory.MIB)
     time.sleep(0.05)
   del block
   assert watch.peak > 0
@@ -59,7 +99,7 @@ def test_peak_rss_of_this_process():
 def test_examples_have_the_requested_length_and_target(tiny_presets):
   causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
   engine = engine_lib.Engine(causal_lm, max_length=256)
-  examples = bench.make_examples(engine.sp, 100, 3)
+  examples = inputs.make_examples(engine.sp, 100, 3)
   assert len({ex["prompt"] for ex in examples}) == 3
   for ex in examples:
     ids, _ = engine.encode(ex["prompt"] + ex["target"])
@@ -77,4 +117,4 @@ def test_salience_flops_counts_every_kernel(tiny_presets):
     attention = 2 * 2 * t * t * backbone.num_query_heads * backbone.head_dim
     forward = (backbone.num_layers * (2 * t * kernels + attention)
                + 2 * k * backbone.hidden_dim * backbone.vocabulary_size)
-    assert bench.salience_flops(backbone, [t, t], [k, k]) == 3 * 2 * forward
+    assert timing.salience_flops(backbone, [t, t], [k, k]) == 3 * 2 * forward
