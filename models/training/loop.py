@@ -13,6 +13,7 @@ more than the whole decoder stack.
 
 import math
 import time
+from collections.abc import Callable
 
 import jax
 import jax.numpy as jnp
@@ -113,36 +114,44 @@ def labelled_logits(backbone):
   return fn
 
 
-def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int = 16,
-        epochs: int | None = 1, steps: int | None = None, learning_rate: float = 1e-3,
-        weight_decay: float = 0.01, warmup_fraction: float = 0.05, seed: int = 0,
-        desc: str = "train") -> list[dict]:
-  """Trains `causal_lm`'s trainable variables on `train` (arrays from `batches`).
+# evaluate(trainable, non_trainable, batch) -> {name: sum over the batch}, with "count"
+# (the denominator): optimize() reports heldout_NAME = Σ name / Σ count per epoch.
+Evaluate = Callable[..., dict]
 
-  Runs `steps` optimizer steps if given, else `epochs` passes. Returns one record per
-  epoch (or per pass over the data): {"epoch", "train_loss", "heldout_loss", "seconds"}.
+
+def optimize(variables: list, loss_fn: Callable, train: dict, heldout: dict | None = None,
+             *, non_trainable: list | None = None, evaluate: Evaluate | None = None,
+             batch_size: int = 16, epochs: int | None = 1, steps: int | None = None,
+             learning_rate: float = 1e-3, weight_decay: float = 0.01,
+             warmup_fraction: float = 0.05, seed: int = 0, desc: str = "train",
+             describe: Callable[[dict], str] | None = None) -> tuple[list, list, list[dict]]:
+  """The one training loop (SFT, DPO, the reward model): AdamW on `variables` with warm-up
+  and cosine decay, one jitted step, a tqdm bar with the loss, held-out figures per epoch.
+
+  Args:
+    variables: the Keras variables to train (their values are the starting point; the
+      variables themselves are left as they are).
+    loss_fn: (trainable values, non-trainable values, batch) -> (loss, non-trainable
+      values after the call).
+    train: arrays with a shared first axis (`batches`); full batches are drawn shuffled.
+    heldout: arrays like `train`, evaluated after each epoch with `evaluate`.
+    non_trainable: the other values `loss_fn` needs (threaded through the steps).
+    evaluate: see `Evaluate`.
+    batch_size, epochs, steps: `steps` optimizer steps if given, else `epochs` passes.
+    learning_rate, weight_decay, warmup_fraction: the optimizer's schedule.
+    seed: shuffling order.
+    desc: the progress bar's label.
+    describe: a record -> the text after "epoch N: " (default: the losses).
+
+  Returns:
+    (trained values, non-trainable values, one record per epoch: epoch, train_loss,
+    heldout_NAME for each of `evaluate`'s sums, seconds).
   """
-  n = len(train["labels"])
+  n = len(next(iter(train.values())))
   batch_size = min(batch_size, n)
-  per_epoch = max(n // batch_size, 1)
-  total = steps if steps is not None else per_epoch * epochs
+  total = steps if steps is not None else max(n // batch_size, 1) * epochs
   optimizer, schedule = make_optimizer(total, learning_rate, weight_decay, warmup_fraction)
-  backbone = causal_lm.backbone
-  model_trainable = backbone.trainable_variables
-  optimizer.build(model_trainable)
-  width = int(max((w > 0).sum(axis=1).max(initial=1)
-                  for w in [train["weights"]] + ([heldout["weights"]] if heldout else [])))
-  train = pick_labelled(train, width)
-  heldout = pick_labelled(heldout, width) if heldout is not None else None
-  labelled = labelled_logits(backbone)
-
-  def picked_logits(trainable, non_trainable, batch, training):
-    return labelled(trainable, non_trainable, batch["token_ids"], batch["padding_mask"],
-                    batch["positions"], training)
-
-  def loss_fn(trainable, non_trainable, batch):
-    logits, non_trainable = picked_logits(trainable, non_trainable, batch, True)
-    return token_loss(logits, batch["picked_labels"], batch["picked_weights"]), non_trainable
+  optimizer.build(variables)
 
   @jax.jit
   def train_step(state, batch):
@@ -152,29 +161,23 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
     trainable, opt_vars = optimizer.stateless_apply(opt_vars, grads, trainable)
     return (trainable, non_trainable, opt_vars), loss
 
-  @jax.jit
-  def eval_step(trainable, non_trainable, batch):
-    logits, _ = picked_logits(trainable, non_trainable, batch, False)
-    log_probs = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
-    nll = -jnp.take_along_axis(log_probs, batch["picked_labels"][..., None], axis=-1)[..., 0]
-    return jnp.sum(nll * batch["picked_weights"]), jnp.sum(batch["picked_weights"])
+  eval_step = jax.jit(evaluate) if evaluate is not None else None
 
-  def heldout_loss(trainable, non_trainable):
-    if heldout is None or not len(heldout["labels"]):
-      return None
-    total_nll = total_w = 0.0
+  def heldout_figures(trainable, non_trainable) -> dict:
+    if eval_step is None or heldout is None or not len(next(iter(heldout.values()))):
+      return {}
+    sums = {}
     for batch in _batches(heldout, batch_size, None):
-      nll, w = eval_step(trainable, non_trainable, batch)
-      total_nll, total_w = total_nll + float(nll), total_w + float(w)
-    return total_nll / max(total_w, 1.0)
+      for key, value in eval_step(trainable, non_trainable, batch).items():
+        sums[key] = sums.get(key, 0.0) + float(value)
+    count = max(sums.pop("count", 1.0), 1.0)
+    return {f"heldout_{key}": value / count for key, value in sums.items()}
 
-  state = ([v.value for v in model_trainable],
-           [v.value for v in backbone.non_trainable_variables],
+  state = ([v.value for v in variables], list(non_trainable or []),
            [v.value for v in optimizer.variables])
   rng = np.random.default_rng(seed)
-  history, epoch, step = [], 0, 0
+  history, epoch, step, start = [], 0, 0, time.time()
   bar = tqdm(total=total, desc=desc, unit="step", dynamic_ncols=True, mininterval=1.0)
-  start = time.time()
   while step < total:
     epoch += 1
     losses = []
@@ -187,21 +190,64 @@ def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int 
       bar.update(1)
       if step % 10 == 0 or step == total:
         recent = float(np.mean([float(x) for x in losses[-10:]]))
-        bar.set_postfix(epoch=epoch, loss=f"{recent:.4f}",
-                        lr=f"{float(schedule(step)):.2e}")
-    train_loss = float(np.mean([float(x) for x in losses])) if losses else math.nan
-    record = dict(epoch=epoch, train_loss=train_loss,
-                  heldout_loss=heldout_loss(state[0], state[1]),
-                  seconds=round(time.time() - start, 1))
+        bar.set_postfix(epoch=epoch, loss=f"{recent:.4f}", lr=f"{float(schedule(step)):.2e}")
+    record = dict(epoch=epoch,
+                  train_loss=float(np.mean([float(x) for x in losses])) if losses else math.nan,
+                  **heldout_figures(state[0], state[1]), seconds=round(time.time() - start, 1))
     history.append(record)
-    held = "" if record["heldout_loss"] is None else (
-        f", held-out loss {record['heldout_loss']:.4f}")
-    bar.write(f"epoch {epoch}: training loss {train_loss:.4f}{held} "
-              f"({record['seconds']:.0f}s, step {step}/{total})")
+    text = describe(record) if describe else _describe(record)
+    bar.write(f"epoch {epoch}: {text} ({record['seconds']:.0f}s, step {step}/{total})")
   bar.close()
-  trainable, non_trainable, _ = state
-  for variable, value in zip(model_trainable, trainable):
+  return state[0], state[1], history
+
+
+def _describe(record: dict) -> str:
+  held = record.get("heldout_loss")
+  return f"training loss {record['train_loss']:.4f}" + (
+      "" if held is None else f", held-out loss {held:.4f}")
+
+
+def fit(causal_lm, train: dict, heldout: dict | None = None, *, batch_size: int = 16,
+        epochs: int | None = 1, steps: int | None = None, learning_rate: float = 1e-3,
+        weight_decay: float = 0.01, warmup_fraction: float = 0.05, seed: int = 0,
+        desc: str = "train") -> list[dict]:
+  """Trains `causal_lm`'s trainable variables on next-token arrays (`batches`): weighted
+  cross-entropy, logits only at the labelled positions. The trained values are written
+  back into the model.
+
+  Runs `steps` optimizer steps if given, else `epochs` passes. Returns one record per
+  epoch (or per pass over the data): {"epoch", "train_loss", "heldout_loss", "seconds"}.
+  """
+  backbone = causal_lm.backbone
+  width = int(max((w > 0).sum(axis=1).max(initial=1)
+                  for w in [train["weights"]] + ([heldout["weights"]] if heldout else [])))
+  train = pick_labelled(train, width)
+  heldout = pick_labelled(heldout, width) if heldout is not None else None
+  labelled = labelled_logits(backbone)
+
+  def loss_fn(trainable, non_trainable, batch):
+    logits, non_trainable = labelled(trainable, non_trainable, batch["token_ids"],
+                                     batch["padding_mask"], batch["positions"], True)
+    return token_loss(logits, batch["picked_labels"], batch["picked_weights"]), non_trainable
+
+  def evaluate(trainable, non_trainable, batch):
+    logits, _ = labelled(trainable, non_trainable, batch["token_ids"],
+                         batch["padding_mask"], batch["positions"])
+    log_probs = jax.nn.log_softmax(logits.astype(jnp.float32), axis=-1)
+    nll = -jnp.take_along_axis(log_probs, batch["picked_labels"][..., None], axis=-1)[..., 0]
+    return {"loss": jnp.sum(nll * batch["picked_weights"]),
+            "count": jnp.sum(batch["picked_weights"])}
+
+  variables = backbone.trainable_variables
+  trainable, non_trainable, history = optimize(
+      variables, loss_fn, train, heldout,
+      non_trainable=[v.value for v in backbone.non_trainable_variables], evaluate=evaluate,
+      batch_size=batch_size, epochs=epochs, steps=steps, learning_rate=learning_rate,
+      weight_decay=weight_decay, warmup_fraction=warmup_fraction, seed=seed, desc=desc)
+  for variable, value in zip(variables, trainable):
     variable.assign(value)
   for variable, value in zip(backbone.non_trainable_variables, non_trainable):
     variable.assign(value)
+  for record in history:
+    record.setdefault("heldout_loss", None)
   return history

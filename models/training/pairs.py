@@ -8,14 +8,10 @@ preferred ("1" | "2")}. Arrays put the preferred ("chosen") response first:
                                                                   the filler of a short batch
 """
 
-import math
 import os
-import time
 from collections.abc import Callable
 
-import jax
 import numpy as np
-from tqdm.auto import tqdm
 
 from lit_app import fields
 from lit_app.models.training import batches, chat, loop
@@ -62,69 +58,36 @@ def fit(variables: list, non_trainable: list, loss_fn: LossFn, train: dict,
         heldout: dict | None = None, *, batch_size: int = 16, epochs: int = 1,
         steps: int | None = None, learning_rate: float = 1e-3, weight_decay: float = 0.0,
         seed: int = 0, desc: str = "train") -> tuple[list, list[dict]]:
-  """Minimizes `loss_fn` over `variables` (Keras variables; their values are the trainable
-  state) with AdamW; a tqdm bar shows the loss. Returns (the trained values, one record per
-  epoch: train_loss, heldout_loss, heldout_accuracy (share of held-out pairs with margin >
-  0), seconds). The variables themselves are left as they were."""
-  n = len(train["valid"])
-  batch_size = min(batch_size, n)
-  total = steps if steps is not None else max(n // batch_size, 1) * epochs
-  optimizer, schedule = loop.make_optimizer(total, learning_rate, weight_decay)
-  optimizer.build(variables)
+  """Minimizes a pairwise `loss_fn` over `variables` with the one training loop
+  (loop.optimize). Returns (the trained values, one record per epoch: train_loss,
+  heldout_loss, heldout_accuracy (share of held-out pairs with margin > 0), seconds). The
+  variables themselves are left as they were."""
 
-  @jax.jit
-  def train_step(state, non_trainable, batch):
-    trainable, opt_vars = state
-    (loss, _), grads = jax.value_and_grad(loss_fn, has_aux=True)(trainable, non_trainable,
-                                                                  batch)
-    trainable, opt_vars = optimizer.stateless_apply(opt_vars, grads, trainable)
-    return (trainable, opt_vars), loss
+  def train_loss(trainable, fixed, batch):
+    return loss_fn(trainable, fixed, batch)[0], fixed
 
-  @jax.jit
-  def eval_step(trainable, non_trainable, batch):
-    loss, margin = loss_fn(trainable, non_trainable, batch)
+  def evaluate(trainable, fixed, batch):
+    loss, margin = loss_fn(trainable, fixed, batch)
     count = batch["valid"].sum()
-    return loss * count, ((margin > 0) * batch["valid"]).sum(), count
+    return {"loss": loss * count, "accuracy": ((margin > 0) * batch["valid"]).sum(),
+            "count": count}
 
-  def evaluate(trainable):
-    if heldout is None or not len(heldout["valid"]):
-      return None, None
-    loss = agreed = count = 0.0
-    for batch in loop.batches(heldout, batch_size, None):
-      l, a, c = (float(x) for x in eval_step(trainable, non_trainable, batch))
-      loss, agreed, count = loss + l, agreed + a, count + c
-    return loss / count, agreed / count
+  def describe(record):
+    text = f"training loss {record['train_loss']:.4f}"
+    if "heldout_loss" in record:
+      text += (f", held-out loss {record['heldout_loss']:.4f}, held-out pairs ranked right "
+               f"{record['heldout_accuracy']:.1%}")
+    return text
 
-  state = ([v.value for v in variables], [v.value for v in optimizer.variables])
-  rng = np.random.default_rng(seed)
-  history, epoch, step, start = [], 0, 0, time.time()
-  bar = tqdm(total=total, desc=desc, unit="step", dynamic_ncols=True, mininterval=1.0)
-  while step < total:
-    epoch += 1
-    losses = []
-    for batch in loop.batches(train, batch_size, rng):
-      if step >= total:
-        break
-      state, loss = train_step(state, non_trainable, batch)
-      losses.append(loss)
-      step += 1
-      bar.update(1)
-      if step % 10 == 0 or step == total:
-        recent = float(np.mean([float(x) for x in losses[-10:]]))
-        bar.set_postfix(epoch=epoch, loss=f"{recent:.4f}", lr=f"{float(schedule(step)):.2e}")
-    heldout_loss, heldout_accuracy = evaluate(state[0])
-    record = dict(epoch=epoch,
-                  train_loss=float(np.mean([float(x) for x in losses])) if losses else math.nan,
-                  heldout_loss=heldout_loss, heldout_accuracy=heldout_accuracy,
-                  seconds=round(time.time() - start, 1))
-    history.append(record)
-    held = "" if heldout_loss is None else (
-        f", held-out loss {heldout_loss:.4f}, held-out pairs ranked right "
-        f"{heldout_accuracy:.1%}")
-    bar.write(f"epoch {epoch}: training loss {record['train_loss']:.4f}{held} "
-              f"({record['seconds']:.0f}s, step {step}/{total})")
-  bar.close()
-  return state[0], history
+  values, _, history = loop.optimize(
+      variables, train_loss, train, heldout, non_trainable=non_trainable, evaluate=evaluate,
+      batch_size=batch_size, epochs=epochs, steps=steps, learning_rate=learning_rate,
+      weight_decay=weight_decay, warmup_fraction=0.05, seed=seed, desc=desc,
+      describe=describe)
+  for record in history:
+    record.setdefault("heldout_loss", None)
+    record.setdefault("heldout_accuracy", None)
+  return values, history
 
 
 def save_adapter(causal_lm, variables, values, out: str) -> None:
