@@ -1,11 +1,9 @@
 r"""gemma-lit tune: LoRA tuning: supervised (sft), DPO (dpo) or a reward model (reward).
 
-  gemma-lit tune --base=models/checkpoints/gemma_tiny_base \
-      --data=datasets/data/safety_sft.jsonl --eval=datasets/data/refusal_eval.jsonl \
-      --out=models/checkpoints/gemma_tiny_safety.lora.h5
-  gemma-lit tune --method=dpo --base=models/checkpoints/gemma_tiny_base \
-      --data=datasets/data/safety_pairs.jsonl --eval=datasets/data/refusal_eval.jsonl \
-      --out=models/checkpoints/gemma_tiny_dpo.lora.h5
+  gemma-lit tune --base=FILE.gguf --data=datasets/data/safety_sft_gemma3.jsonl \
+      --eval=datasets/data/refusal_validation.jsonl --out=SAFETY.lora.h5
+  gemma-lit tune --method=dpo --base=FILE.gguf --init_adapter=SAFETY.lora.h5 \
+      --data=datasets/data/safety_pairs.jsonl --out=DPO.lora.h5
   gemma-lit tune --method=reward --base=... --data=PAIRS.jsonl --out=REWARD.lora.h5
 
 --method=sft: JSONL rows of `prompt` and `response` (other columns, e.g. `policy`,
@@ -57,7 +55,8 @@ _INIT_ADAPTER = flags.DEFINE_string(
 _EVAL_NEW_TOKENS = flags.DEFINE_integer(
     "eval_max_new_tokens", 24, "After dpo: tokens generated per --eval request for the "
     "refusal rates.", lower_bound=1, flag_values=FLAGS)
-_BASE = flags.DEFINE_string("base", None, "KerasHub preset name or local preset directory.",
+_BASE = flags.DEFINE_string("base", None, "KerasHub preset name, local preset directory, "
+                            "or a Gemma GGUF file (FILE.gguf; converted once and cached).",
                             flag_values=FLAGS)
 _DATA = flags.DEFINE_string("data", None, "JSONL file of {prompt, response} rows (sft) or "
                             "preference pairs (dpo, reward).",
