@@ -88,10 +88,20 @@ class ModelFlags:
 
 
 def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
-                 max_new_tokens: int = 96, batch_size: int = 8) -> ModelFlags:
+                 max_new_tokens: int = 96, batch_size: int = 8,
+                 salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
+                 serving: bool = True) -> ModelFlags:
   """Defines --models, --max_length, --max_new_tokens, --precision, --batch_size,
-  --chat_template and --model_parallel on `flag_values` (a command's own defaults may
-  differ)."""
+  --chat_template, --model_parallel, --salience_methods and --max_memory on `flag_values`.
+
+  Args:
+    flag_values: where to define them.
+    max_length, max_new_tokens, batch_size, salience_methods: the command's defaults.
+    serving: True for the server (costly methods offered, computed on request); False for
+      a command that computes every --salience_methods method for every row (batch).
+  Returns:
+    The flag holders.
+  """
   kw = {"flag_values": flag_values}
   return ModelFlags(
       models=flags.DEFINE_list(
@@ -128,13 +138,14 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "with KerasHub's Gemma layout (see README, Beyond one device). N must divide the "
           "device count. Default: one device.", lower_bound=1, **kw),
       salience_methods=flags.DEFINE_list(
-          "salience_methods", [],
-          f"Costlier attribution methods offered beside grad_l2 and grad_dot_input (and "
-          f"their shares), any of {','.join(methods.OPTIONAL_METHODS)}. Default: none, so "
-          "a click costs one gradient. Each is a method button in the Salience module "
-          "and a column in batch output; every request computes all offered methods: "
-          "integrated gradients costs 128-1024 backward passes per click, occlusion one "
-          "forward per word.", **kw),
+          "salience_methods", list(salience_methods),
+          f"Costlier attribution methods beside grad_l2 and grad_dot_input (and their "
+          f"shares), any of {','.join(methods.OPTIONAL_METHODS)}. " + (
+              "Each is a method button in the Salience module, computed only when a person "
+              "selects it (or a request names its field): integrated gradients costs "
+              "128-1024 backward passes, occlusion one forward per word. "
+              if serving else "Each is a column of the output, computed for every row. ")
+          + f"Default: {','.join(salience_methods) or 'none'}.", **kw),
       max_memory=flags.DEFINE_float(
           "max_memory", None,
           "GiB of working memory one request may need (estimated before it runs, "

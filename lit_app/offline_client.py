@@ -18,6 +18,7 @@ this module, so it is built once (about 20 MB, well under a second) and then reu
 
 import hashlib
 from importlib import metadata
+import json
 import os
 import pathlib
 import re
@@ -26,6 +27,8 @@ import sys
 import tempfile
 
 import lit_nlp
+
+from lit_app.models.lit import methods
 
 STOCK_CLIENT_ROOT = pathlib.Path(lit_nlp.__file__).parent / 'client' / 'build' / 'default'
 FONTS_DIR = pathlib.Path(__file__).parent / 'static' / 'fonts'
@@ -64,6 +67,13 @@ _RUNTIME_FETCH_PATTERNS = {
 }
 
 
+# The LM Salience module's cache key part for its selected method: the costly method that
+# computes the field (methods.FIELDS_OF; a `_share` counts as its field), or "" for the
+# gradient fields, which every salience answer holds.
+_METHOD_KEY_JS = '(%s)[(this.selectedSalienceMethod||"").replace(/_share$/,"")]||""' % (
+    json.dumps({f: m for m, names in methods.FIELDS_OF.items() for f in names},
+               separators=(",", ":")))
+
 # (what it fixes, pattern in LIT 1.3.1's minified main.js, replacement).
 CLIENT_PATCHES = (
     ('Sequence Salience starts on the readable shares, not raw gradient sizes',
@@ -77,6 +87,20 @@ CLIENT_PATCHES = (
     ('Salience Maps: a feature that is not a data field shows its name, not "name: undefined"',
      re.compile(r'(\w+)=(\w+)\.map\(\((\w+)=>`\$\{\3\}: \$\{(\w+)\[\3\]\}`\)\)'),
      r'\1=\2.map((\3=>\3 in \4?`${\3}: ${\4[\3]}`:\3))'),
+    ('LM Salience: results are kept per target span and costly method (a click asks the '
+     'server only for the method on screen, see _METHOD_KEY_JS)',
+     re.compile(r'spanToKey\((\w+)\)\{return`\$\{\1\[0\]\}:\$\{\1\[1\]\}`\}'),
+     lambda m: (f'spanToKey({m[1]}){{return`${{{m[1]}[0]}}:${{{m[1]}[1]}}'
+                f'|${{{_METHOD_KEY_JS}}}`}}')),
+    ('LM Salience: the salience request names the method on screen (requested_fields), '
+     'so the server computes it and nothing costlier',
+     re.compile(r'(this\.salienceModelName,this\.appState\.currentDataset,\[[\w.$]+\],)\[\]'),
+     r'\1[this.selectedSalienceMethod]'),
+    ('LM Salience: choosing another method fetches it when it is not there yet',
+     re.compile(r'this\.reactImmediately\(\(\(\)=>this\.targetTokenSpan\),'
+                r'\((\w+)=>\{this\.fetchSalience\(\1\)\}\)\)'),
+     'this.reactImmediately((()=>[this.targetTokenSpan,this.selectedSalienceMethod]),'
+     '(()=>{this.fetchSalience(this.targetTokenSpan)}))'),
     ('Data Table: label and flag columns wide enough for names like "contaminated"',
      re.compile(r'CategoryLabel:\[60,100\],BooleanLitType:\[60,100\]'),
      'CategoryLabel:[60,220],BooleanLitType:[60,220]'),
@@ -119,7 +143,7 @@ def lit_version() -> str:
 def assets_hash() -> str:
   """Hash of everything that shapes the copy besides the LIT version."""
   digest = hashlib.sha256()
-  sources = [STOCK_CLIENT_ROOT / INDEX_FILE, pathlib.Path(__file__)]
+  sources = [STOCK_CLIENT_ROOT / INDEX_FILE, pathlib.Path(__file__), pathlib.Path(methods.__file__)]
   sources += sorted(p for p in FONTS_DIR.rglob('*') if p.is_file())
   for path in sources:
     name = path.relative_to(FONTS_DIR) if path.is_relative_to(FONTS_DIR) else path.name

@@ -4,11 +4,16 @@ Stock LIT answers any exception with HTTP 500 and the full traceback. Here a bad
 (unknown model or dataset, malformed JSON, a missing field, a `target_mask` of the wrong
 length, …) gets HTTP 400 with one line that names the problem; anything else gets a
 500 that says only that the error is in the server log. Tracebacks stay in the log.
+
+A salience model computes only the methods a request names (`requested_fields`, or a
+field of `requested_types` other than TokenScores; see models/lit/wrappers.SalienceModel),
+each combination with its own prediction cache, so a click pays only for what it shows.
 """
 
 import functools
 import json
 import logging
+import threading
 import traceback
 from collections.abc import Mapping
 
@@ -16,6 +21,8 @@ import werkzeug.serving
 from lit_nlp import app as lit_app_lib
 from lit_nlp import dev_server
 from lit_nlp.lib import caching
+
+from lit_app.models.lit import wrappers
 
 log = logging.getLogger(__name__)
 
@@ -44,9 +51,23 @@ class LitApp(lit_app_lib.LitApp):
 
   def __init__(self, *args, cache_ids: Mapping[str, str] | None = None, **kw):
     super().__init__(*args, **kw)
-    for name, identity in (cache_ids or {}).items():
-      self._models[name] = caching.CachingModelWrapper(
-          self._models[name].wrapped, f"{name}@{identity}", **self._caching_model_wrapper_kw)
+    self._request = threading.local()  # .fields: this thread's request's requested_fields.
+    for name, model in list(self._models.items()):
+      identity = (cache_ids or {}).get(name)
+      if isinstance(model.wrapped, wrappers.SalienceModel):
+        self._models[name] = _SalienceCache(model.wrapped, f"{name}@{identity}", self._request,
+                                            **self._caching_model_wrapper_kw)
+      elif identity is not None:
+        self._models[name] = caching.CachingModelWrapper(
+            model.wrapped, f"{name}@{identity}", **self._caching_model_wrapper_kw)
+
+  def _get_preds(self, data, model=None, requested_types=None, requested_fields=None, **kw):
+    """LIT's /get_preds; a salience model computes only the methods the request names."""
+    self._request.fields = (requested_fields or "").split(",")
+    try:
+      return super()._get_preds(data, model, requested_types, requested_fields, **kw)
+    finally:
+      self._request.fields = ()
 
   def _check_names(self, path, args):
     model = args.get("model")
@@ -79,6 +100,43 @@ class LitApp(lit_app_lib.LitApp):
       return app.respond(request, json.dumps(body), "application/json", status)
 
     return _handler
+
+
+class _SalienceCache(caching.CachingModelWrapper):
+  """LIT's prediction cache for a salience model, one per combination of computed methods.
+
+  predict() runs the instance of the model that computes the methods the current
+  request's requested_fields name (SalienceModel.for_fields), with its own cache: a
+  result holding only the gradients is never served for a request that asks for more.
+
+  Args:
+    model: the SalienceModel (computing only the gradients).
+    name: the cache's name (name@content identity).
+    request: a threading.local whose `fields` are the current request's requested fields.
+    **kw: CachingModelWrapper's other arguments.
+  """
+
+  def __init__(self, model: wrappers.SalienceModel, name: str, request: threading.local, **kw):
+    super().__init__(model, name, **kw)
+    self._cache_name, self._request, self._kw = name, request, kw
+    self._by_methods: dict[tuple[str, ...], caching.CachingModelWrapper] = {}
+    self._by_methods_lock = threading.Lock()
+
+  def predict(self, inputs, **kw):
+    computing = self.wrapped.for_fields(getattr(self._request, "fields", ()))
+    if computing is self.wrapped:
+      return super().predict(inputs, **kw)
+    with self._by_methods_lock:
+      if computing.computed not in self._by_methods:
+        self._by_methods[computing.computed] = caching.CachingModelWrapper(
+            computing, f"{self._cache_name}+{'+'.join(computing.computed)}", **self._kw)
+      cache = self._by_methods[computing.computed]
+    return cache.predict(inputs, **kw)
+
+  def save_cache(self):
+    super().save_cache()
+    for cache in list(self._by_methods.values()):
+      cache.save_cache()
 
 
 def serve(models, datasets, server_type: str = "default", setup=None, **kw):

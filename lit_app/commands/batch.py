@@ -13,8 +13,9 @@ OUT gets one JSON line per input row and model: the row's fields as LIT sees the
                       target (the _NAME_salience model with target_mask = 1 on the
                       target's tokens), aligned to the _NAME_tokenizer tokens
   integrated_gradients, integrated_gradients_error, occlusion, token_occlusion,
-  contrastive_grad_l2, contrastive_grad_dot_input   the other methods of _NAME_salience
-                      (contrastive ones are zeros unless the row has a `foil`)
+  contrastive_grad_l2, contrastive_grad_dot_input   with --salience_methods (default
+                      none): the other methods of _NAME_salience (contrastive ones are
+                      zeros unless the row has a `foil`)
   faithfulness_abpc_METHOD   with --faithfulness: each method's ABPC (see
                       models/lit/faithfulness.py); a mean-ABPC table is printed at the end
   batch_key           "<row index>:<hash of the row>:<model>"
@@ -37,7 +38,7 @@ from lit_app.datasets import loading
 from lit_app.models.lit import faithfulness
 
 FLAGS = flags.FlagValues()
-MODEL_FLAGS = model_specs.define_flags(FLAGS)
+MODEL_FLAGS = model_specs.define_flags(FLAGS, salience_methods=(), serving=False)
 flags.DEFINE_string("data", None, "Input rows: a prompt or template .jsonl, or a .txt.",
                     flag_values=FLAGS)
 flags.DEFINE_string("out", None, "Output JSON Lines; appended to, and resumed from.",
@@ -115,7 +116,8 @@ def predict(group: dict, name: str, examples: list[dict]) -> list[dict]:
   with_target = [ex for ex in examples if ex.get(fields.TARGET)]
   if with_target:
     masks = target_masks(group[fields.tokenizer_model_name(name)], with_target)
-    scores = iter(group[fields.salience_model_name(name)].predict(
+    salience = group[fields.salience_model_name(name)]
+    scores = iter(salience.with_methods(salience.offered).predict(
         [ex | {fields.TARGET_MASK: m} for ex, m in zip(with_target, masks)]))
     for ex, result in zip(examples, results):
       if ex.get(fields.TARGET):

@@ -122,7 +122,7 @@ def memory_worker(checkpoint_path: str, length: int, batch: int,
   result["loaded"] = rss_bytes()
   start = time.perf_counter()
   with PeakRSS() as call:
-    list(models[fields.salience_model_name("m")].predict(masked))
+    list(models[fields.salience_model_name("m")].with_methods(salience_methods).predict(masked))
   result["request_s"] = time.perf_counter() - start
   return result | {"request_peak": call.peak, "high_water": max_rss_bytes(),
                    "params": causal_lm.backbone.count_params()}

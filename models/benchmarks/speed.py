@@ -64,6 +64,8 @@ def run_ours(checkpoint_path: str, cases: list[Case], repeats: int, new_tokens: 
   models = wrappers.model_group("bench", engine, batch_size=max(c.batch for c in cases),
                                 max_new_tokens=new_tokens, output_embeddings=False,
                                 salience_methods=tuple(salience_methods))
+  name = fields.salience_model_name("bench")  # Every request computes salience_methods.
+  models[name] = models[name].with_methods(salience_methods)
   salience, tokenizer, generation = (models[fields.salience_model_name("bench")],
                                      models[fields.tokenizer_model_name("bench")],
                                      models["bench"])

@@ -13,24 +13,52 @@ module), aligned to the display tokens:
   contrastive_grad_l2 / contrastive_grad_dot_input
                               gradients of NLL(target) − NLL(foil) over the prompt, when the
                               example has a `foil`; zeros otherwise.
+  grad_l2_up_vs_base / grad_l2_down_vs_base
+                              (tuned models) normalized grad_l2, tuned − base: one more
+                              gradient, on the base weights.
 The math is in models/engine/attribution.py; this module only maps tokens and fields.
+
+A click pays only for what it shows: grad_l2 and grad_dot_input (one gradient) come with
+every salience answer; each method here runs only when a request names one of its fields
+(or its `_share`), see `requested()`.
 """
 
 import numpy as np
 from lit_nlp.api import types as lit_types
 
 from lit_app import fields
+from lit_app.models.lit import shares
 from lit_app.models.lit import tokens as tokens_lib
 
 TOKEN_FIELDS = (fields.INTEGRATED_GRADIENTS, fields.OCCLUSION, fields.TOKEN_OCCLUSION,
                 fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT)
 # What --salience_methods may switch on or off, and the fields each one brings.
 OPTIONAL_METHODS = ("integrated_gradients", "occlusion", "contrastive")
+# A tuned model's change against its base (wrappers.SalienceModel computes it).
+VS_BASE = "vs_base"
 FIELDS_OF = {
     "integrated_gradients": (fields.INTEGRATED_GRADIENTS, fields.INTEGRATED_GRADIENTS_ERROR),
     "occlusion": (fields.OCCLUSION, fields.TOKEN_OCCLUSION),
     "contrastive": (fields.CONTRASTIVE_GRAD_L2, fields.CONTRASTIVE_GRAD_DOT_INPUT),
+    VS_BASE: (fields.GRAD_L2_UP_VS_BASE, fields.GRAD_L2_DOWN_VS_BASE),
 }
+
+
+def requested(field_names, offered) -> tuple[str, ...]:
+  """The methods of `offered` (names of FIELDS_OF) that compute one of `field_names`.
+
+  A field counts with or without its `_share` suffix, so asking for
+  `integrated_gradients_share` runs integrated gradients. Unknown names are ignored
+  (they may be fields of the gradients, which always run).
+
+  Args:
+    field_names: iterable of output field names a request asks for.
+    offered: the methods this model offers.
+  Returns:
+    The requested methods, in `offered`'s order.
+  """
+  names = {n.removesuffix(shares.SUFFIX) for n in field_names}
+  return tuple(m for m in offered if names.intersection(FIELDS_OF[m]))
 
 
 def output_spec(methods=OPTIONAL_METHODS) -> lit_types.Spec:

@@ -178,7 +178,36 @@ class SalienceModel(_EngineModel):
   method's scores normalized to sum to 1 over the tokens, tuned − base, split into the
   part that grew and the part that shrank (LIT colours only `grad_dot_input` two-way).
   Every method also comes as `METHOD_share`: its part of the prompt's total (shares.py).
+
+  The output spec lists every offered method (one button each), but a prediction holds
+  only the gradients (one backward pass) plus the methods this instance computes:
+  `with_methods()` returns the instance that computes more. The server picks it from the
+  fields a request names (lit_app/wsgi.py), so a click pays only for what it shows.
+
+  Args:
+    config: the model group's ModelConfig.
+    computed: methods (names of methods.FIELDS_OF) computed beside the gradients; those
+      not offered are ignored.
   """
+
+  def __init__(self, config: ModelConfig, computed: Iterable[str] = ()):
+    super().__init__(config)
+    self.computed = tuple(m for m in self.offered if m in set(computed))
+
+  @property
+  def offered(self) -> tuple[str, ...]:
+    """Every method of methods.FIELDS_OF this model can compute on request."""
+    return self.config.salience_methods + ((methods.VS_BASE,) if self.config.is_tuned else ())
+
+  def with_methods(self, computed: Iterable[str]) -> "SalienceModel":
+    """This model computing `computed` (method names) beside the gradients."""
+    return SalienceModel(self.config, computed)
+
+  def for_fields(self, field_names: Iterable[str]) -> "SalienceModel":
+    """The instance that computes every method behind `field_names` (output field names,
+    raw or `_share`): this one when they need nothing beyond the gradients."""
+    wanted = methods.requested(field_names, self.offered)
+    return self if set(wanted) <= set(self.computed) else self.with_methods(wanted)
 
   def input_spec(self) -> lit_types.Spec:
     return super().input_spec() | {
@@ -196,7 +225,7 @@ class SalienceModel(_EngineModel):
     }
     if self.config.is_tuned:
       spec |= {f: lit_types.TokenScores(align=fields.TOKENS)
-               for f in (fields.GRAD_L2_UP_VS_BASE, fields.GRAD_L2_DOWN_VS_BASE)}
+               for f in methods.FIELDS_OF[methods.VS_BASE]}
     return spec | methods.output_spec(self.config.salience_methods)
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
@@ -212,11 +241,11 @@ class SalienceModel(_EngineModel):
       rows.append((ids, display, group_of, mask[group_of] > 0))
     ids, masks = [r[0] for r in rows], [r[3] for r in rows]
     scores = self.engine.salience(ids, masks, self.config.adapter)
-    base_scores = (self.engine.salience(ids, masks, None) if self.config.is_tuned
+    base_scores = (self.engine.salience(ids, masks, None) if methods.VS_BASE in self.computed
                    else [None] * len(rows))
     foils = [_checked_text(ex.get(fields.FOIL) or "", fields.FOIL) or None for ex in inputs]
     more = methods.scores(self.engine, self.config.adapter, rows, foils,
-                          self.config.salience_methods)
+                          [m for m in self.computed if m != methods.VS_BASE])
     outputs, spec = [], self._method_spec()
     for (_, display, group_of, ids_mask), s, base, extra in zip(rows, scores, base_scores, more):
       n, explained = len(display), np.bincount(group_of, ids_mask, len(display)) > 0

@@ -31,6 +31,26 @@ def test_clicking_a_token_of_the_answer_colors_the_prompt(lit, docs_screenshot):
   docs_screenshot(lit.screenshot("salience"), "salience.png")
 
 
+def test_a_costly_method_runs_only_when_its_button_is_chosen(lit):
+  """The first click asks for the method on screen (the shares: one gradient); choosing
+  integrated gradients asks for it and colours the prompt with it."""
+  asked = []
+  lit.page.on("request", lambda request: asked.append(request.url)
+              if "/get_preds?model=_base_salience&" in request.url else None)
+  lit.open(models="base")
+  lit.select_row(0)
+  lit.explain_response("base").filter(has_text=re.compile(r"\S")).last.click()
+  lit.wait_for_salience("base")
+  assert [re.search(r"requested_fields=([^&]*)", url)[1] for url in asked] == ["grad_l2_share"]
+
+  with lit.page.expect_response(lambda r: "requested_fields=integrated_gradients" in r.url,
+                                timeout=lit_page.MODEL_TIMEOUT_MS) as reply:
+    lit.salience("base").locator("lit-fused-button-bar#method-selector button",
+                                 has_text=re.compile(r"^\s*integrated_gradients\s*$")).click()
+  assert fields.INTEGRATED_GRADIENTS in reply.value.json()[0]
+  assert sum(c != lit_page.UNCOLORED for c in lit.wait_for_salience("base")) >= 1
+
+
 def test_edited_prompt_is_added_and_answered(lit):
   lit.open(models="base")
   lit.select_row(0)

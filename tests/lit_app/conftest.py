@@ -28,6 +28,6 @@ def make_app(tiny_presets, tmp_path_factory, variants, *extra_flags):
 
 @pytest.fixture(scope="session")
 def lit(tiny_presets, tmp_path_factory):
-  """Every salience method offered (the server's default offers none of the costly ones)."""
+  """Every salience method offered (each computed only when a request names it)."""
   return make_app(tiny_presets, tmp_path_factory, FAMILIES,
                   "--salience_methods=integrated_gradients,occlusion,contrastive")

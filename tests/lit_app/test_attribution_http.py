@@ -24,7 +24,12 @@ def test_methods_are_salience_buttons_and_faithfulness_is_served(lit):
   n = len(tokens["tokens"])
   example = {"prompt": PROMPT, "target": TARGET, "foil": "Hallo",
              "target_mask": [0.0] * (n - 2) + [1.0] * 2}
-  response = post_preds(client, "_gemma_salience", [example], "TokenScores,Scalar")
+  # The browser's request names the method on screen; without one, only the gradients run.
+  [out] = json.loads(post_preds(client, "_gemma_salience", [example], "TokenScores,Scalar"
+                                ).get_data(as_text=True))
+  assert fields.GRAD_L2 in out and not set(METHODS) & set(out)
+  response = post_preds(client, "_gemma_salience", [example], "TokenScores,Scalar",
+                        "integrated_gradients,occlusion_share,contrastive_grad_l2")
   assert response.status_code == 200, response.get_data(as_text=True)[-2000:]
   [out] = json.loads(response.get_data(as_text=True))
   for name in METHODS:

@@ -85,7 +85,8 @@ def test_salience_difference_against_base(shared):
 
   n = len(list(group["_t_tokenizer"].predict([{"prompt": TEXT}]))[0]["tokens"])
   example = {"prompt": TEXT, "target_mask": [0] * (n - 3) + [1] * 3}
-  tuned = list(group["_t_salience"].predict([example]))[0]
+  assert fields.GRAD_L2_UP_VS_BASE not in list(group["_t_salience"].predict([example]))[0]
+  tuned = list(group["_t_salience"].for_fields([fields.GRAD_L2_UP_VS_BASE]).predict([example]))[0]
   base = list(base_group["_b_salience"].predict([example]))[0]
   change = (tuned["grad_l2"] / tuned["grad_l2"].sum()) - (base["grad_l2"] / base["grad_l2"].sum())
   np.testing.assert_allclose(tuned[fields.GRAD_L2_UP_VS_BASE] - tuned[fields.GRAD_L2_DOWN_VS_BASE],

@@ -40,7 +40,7 @@ def test_every_method_is_a_token_scores_field(group):
 
   ex, n_prompt = _with_mask(group, EXAMPLE)
   no_foil = {k: v for k, v in ex.items() if k != fields.FOIL}
-  with_foil, without = model.predict([ex, no_foil])
+  with_foil, without = model.with_methods(model.offered).predict([ex, no_foil])
   n = len(with_foil[fields.TOKENS])
   assert with_foil[fields.INTEGRATED_GRADIENTS_ERROR] <= 0.02
   for name in (fields.INTEGRATED_GRADIENTS, fields.OCCLUSION, fields.TOKEN_OCCLUSION):
@@ -59,6 +59,27 @@ def test_every_method_is_a_token_scores_field(group):
     members = np.flatnonzero(words == w)
     members = members[members > 0]  # <bos> joins the first word in LIT, and scores 0.
     assert np.allclose(occlusion[members], occlusion[members[0]])
+
+
+def test_a_request_computes_only_the_methods_it_names(group, monkeypatch):
+  """The gradients come with every answer; each costlier method runs only when a field of
+  it (or its share) is asked for."""
+  model = group["_m_salience"]
+  ex, _ = _with_mask(group, EXAMPLE)
+  calls = []
+  for name in ("integrated_gradients", "occlusion", "contrastive"):
+    real = getattr(model.engine, name)
+    monkeypatch.setattr(model.engine, name,
+                        lambda *a, _n=name, _f=real, **k: calls.append(_n) or _f(*a, **k))
+  [out] = model.predict([ex])
+  assert calls == [] and fields.GRAD_L2 in out and fields.INTEGRATED_GRADIENTS not in out
+  assert model.for_fields([fields.GRAD_L2, "grad_dot_input_share"]) is model
+  [out] = model.for_fields([fields.INTEGRATED_GRADIENTS + "_share"]).predict([ex])
+  assert calls == ["integrated_gradients"]
+  assert fields.INTEGRATED_GRADIENTS_ERROR in out and fields.OCCLUSION not in out
+  assert np.isclose(np.abs(out[fields.INTEGRATED_GRADIENTS + "_share"]).sum(), 1.0)
+  list(model.for_fields([fields.TOKEN_OCCLUSION]).predict([ex]))
+  assert calls == ["integrated_gradients", "occlusion", "occlusion"]  # By token, by word.
 
 
 def test_faithfulness_interpreter_gives_abpc_and_curves(group):
