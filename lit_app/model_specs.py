@@ -19,7 +19,7 @@ from absl import app, flags, logging
 
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
-from lit_app.models.engine import checkpoint, distribution, gguf_file, memory
+from lit_app.models.engine import checkpoint, distribution, gguf_file, memory, programs
 from lit_app.models.lit import methods, shares, wrappers
 from lit_app.models.lit import reward as reward_lit
 from lit_app.models.training import reward as reward_training
@@ -59,6 +59,7 @@ class ModelFlags:
   model_parallel: flags.FlagHolder
   salience_methods: flags.FlagHolder
   max_memory: flags.FlagHolder
+  max_memory_maps: flags.FlagHolder
 
   def specs(self) -> list[str]:
     """--models, or the bundled checkpoints when it is not given."""
@@ -71,7 +72,8 @@ class ModelFlags:
     return [] if self.models.value else list(DEFAULT_CHAT_MODELS)
 
   def build(self, warm_up: bool = False, output_embeddings: bool = True,
-            salience_methods: Sequence[str] | None = None
+            salience_methods: Sequence[str] | None = None,
+            warm_up_examples: Sequence[dict] = ()
             ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
     """build_models() with these flags' values (salience_methods: instead of the flag's)."""
     unknown = sorted(set(self.salience_methods.value) - set(methods.OPTIONAL_METHODS))
@@ -84,7 +86,8 @@ class ModelFlags:
         self.model_parallel.value, warm_up=warm_up, output_embeddings=output_embeddings,
         salience_methods=tuple(self.salience_methods.value if salience_methods is None
                                else salience_methods),
-        max_memory_gib=self.max_memory.value)
+        max_memory_gib=self.max_memory.value, max_memory_maps=self.max_memory_maps.value,
+        warm_up_examples=warm_up_examples)
 
 
 def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
@@ -152,6 +155,13 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "models/engine/memory.py); larger requests get a one-line refusal. Default: "
           f"{memory.DEFAULT_FRACTION:.0%} of the device's memory (physical memory on CPU).",
           lower_bound=0.1, **kw),
+      max_memory_maps=flags.DEFINE_integer(
+          "max_memory_maps", None,
+          "Most memory mappings the process may hold (each compiled program holds hundreds "
+          "to thousands; Linux aborts a process past vm.max_map_count). Beyond it the least "
+          "recently used compiled programs are dropped, and a compile that still does not "
+          "fit is refused with HTTP 503 (models/engine/programs.py). Default: "
+          f"{programs.DEFAULT_FRACTION:.0%} of vm.max_map_count.", lower_bound=1000, **kw),
   )
 
 
@@ -224,14 +234,20 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  model_parallel: int | None = None, warm_up: bool = False,
                  output_embeddings: bool = True,
                  salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
-                 max_memory_gib: float | None = None
+                 max_memory_gib: float | None = None, max_memory_maps: int | None = None,
+                 warm_up_examples: Sequence[dict] = ()
                  ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
-  warm_up: compile common request shapes in background threads.
+  warm_up: compile common request shapes in background threads (Engine.warm_up), first
+  what the page asks for `warm_up_examples` (dataset rows a person is likely to open
+  first) on every model.
+  max_memory_maps: the process's budget of memory mappings for compiled programs
+  (programs.Budget; default a fraction of vm.max_map_count).
   Returns the LIT models and, for each, its checkpoint.
   """
   start = time.perf_counter()
+  programs.BUDGET.set_limit(max_memory_maps)
   named = parse_models(specs)
   check_chat_models(chat_models, [name for name, _ in named])
   engines = load_engines(named, max_length, precision, model_parallel, max_memory_gib)
@@ -257,10 +273,20 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
     models |= group
     checkpoints |= {model_name: spec for model_name in group}
   distinct = list({id(e): e for e in engines.values()}.values())
-  logging.info("%d model(s) on %d loaded base(s) ready in %.1fs",
-               len(named), len(distinct), time.perf_counter() - start)
+  logging.info("%d model(s) on %d loaded base(s) ready in %.1fs; %s", len(named),
+               len(distinct), time.perf_counter() - start, programs.BUDGET.describe())
   if warm_up:
     for engine in distinct:
-      threading.Thread(target=engine.warm_up, kwargs={"max_new_tokens": max_new_tokens},
-                       daemon=True, name="warm-up").start()
+      prompts = {}  # The rows' prompts as each model on this engine sees them.
+      for model in models.values():
+        if isinstance(model, wrappers.GenerationModel) and model.engine is engine:
+          for example in warm_up_examples:
+            try:
+              ids = engine.encode(model.prompt(example))[0]
+            except ValueError as e:  # A row the model cannot read: its request will say so.
+              logging.warning("warm-up skips a row: %s", e)
+              continue
+            prompts.setdefault(ids.tobytes(), ids)
+      threading.Thread(target=engine.warm_up, daemon=True, name="warm-up", kwargs={
+          "prompts": list(prompts.values()), "max_new_tokens": max_new_tokens}).start()
   return models, checkpoints

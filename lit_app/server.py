@@ -31,9 +31,11 @@ _DATASETS = flags.DEFINE_list(
     "datasets", None,
     "Datasets as NAME:PATH, comma-separated: .jsonl prompt or template files, .txt files "
     "with one prompt per line. Default: the bundled samples.")
+WARM_UP_ROWS = 2  # The first dataset's rows the warm-up answers and explains ahead.
 _WARM_UP = flags.DEFINE_bool(
-    "warm_up", True, "Compile common request shapes in the background at start, so the "
-    "first clicks answer quickly.")
+    "warm_up", True, "Compile in the background at start what the page asks for first "
+    f"(the answers and clicks of the first dataset's first {WARM_UP_ROWS} rows on every "
+    "model, then common shapes), so the first clicks compile nothing.")
 _COMPILATION_CACHE = flags.DEFINE_string(
     "compilation_cache_dir", os.path.join(gguf_file.cache_root(), "jax"),
     "Where compiled JAX programs are kept across restarts; '' to turn off. Default: "
@@ -104,8 +106,11 @@ def create_app(argv: Sequence[str] = ()):
     raise app.UsageError(f"--default_layout must be one of {sorted(layouts.LAYOUTS)}")
   if not flags.FLAGS["client_root"].present:  # Serve fonts and icons ourselves.
     server_kw["client_root"] = offline_client.prepare_client_root()
-  models, checkpoints = _MODEL_FLAGS.build(warm_up=_WARM_UP.value)
   datasets = build_datasets(_DATASETS.value)
+  first = next(iter(datasets.values()), None)  # LIT opens the first dataset.
+  models, checkpoints = _MODEL_FLAGS.build(
+      warm_up=_WARM_UP.value,
+      warm_up_examples=first.examples[:WARM_UP_ROWS] if first is not None else ())
   dataset_loaders = {} if server_kw["demo_mode"] else loading.dataset_loaders(
       _ALLOWED_DIRS.value if _ALLOWED_DIRS.value is not None else [os.getcwd()])
   # --- findings: the store, the "Save finding" generator, the hooks (lit_app/findings) ---

@@ -2,7 +2,9 @@
 
 Stock LIT answers any exception with HTTP 500 and the full traceback. Here a bad request
 (unknown model or dataset, malformed JSON, a missing field, a `target_mask` of the wrong
-length, …) gets HTTP 400 with one line that names the problem; anything else gets a
+length, …) gets HTTP 400 with one line that names the problem; a program the engine
+cannot compile (no room left for its memory mappings, models/engine/programs.py) gets
+HTTP 503 with its one-line reason, and the server keeps serving; anything else gets a
 500 that says only that the error is in the server log. Tracebacks stay in the log.
 
 A salience model computes only the methods a request names (`requested_fields`, or a
@@ -22,6 +24,7 @@ from lit_nlp import app as lit_app_lib
 from lit_nlp import dev_server
 from lit_nlp.lib import caching
 
+from lit_app.models.engine import programs
 from lit_app.models.lit import wrappers
 
 log = logging.getLogger(__name__)
@@ -91,6 +94,9 @@ class LitApp(lit_app_lib.LitApp):
       try:
         self._check_names(request.path, request.args)
         return handler(app, request, environ)
+      except programs.CompileRefused as e:  # The server lives on with what it has.
+        log.error("refused %s: %s", request.path, e)
+        status, body = 503, {"error": _message(e)}
       except CLIENT_ERRORS as e:
         log.warning("bad request to %s: %s\n%s", request.path, e, traceback.format_exc())
         status, body = 400, {"error": _message(e)}

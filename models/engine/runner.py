@@ -18,6 +18,7 @@ import math
 import os
 import threading
 import time
+from collections.abc import Sequence
 
 import jax
 import jax.numpy as jnp
@@ -30,6 +31,7 @@ from lit_app.models.engine import distribution
 from lit_app.models.engine import families
 from lit_app.models.engine import generation
 from lit_app.models.engine import memory
+from lit_app.models.engine import programs
 
 log = logging.getLogger(__name__)
 
@@ -102,11 +104,8 @@ class Engine:
     self._lock = threading.Lock()
     self._count_lock = threading.Lock()
     self._waiting = 0  # Requests waiting for the lock; the background warm-up yields to them.
-    self._salience_jit = jax.jit(self._salience_arrays)
-    self._nll_jit = jax.jit(self._nll_arrays)
-    self._mean_hidden_jit = jax.jit(self._mean_hidden_arrays)
-    self._generate_jit = jax.jit(self._generate_arrays, static_argnames=("stop_ids",))
-    self._compiled_shapes: set[tuple] = set()
+    # Compiled programs by (name, shapes), within the process's mapping budget.
+    self._programs = programs.Programs()
 
   # --- Tokens ---------------------------------------------------------------
 
@@ -245,9 +244,10 @@ class Engine:
       return results
     self._check_memory(memory.salience_bytes(self._memory_shape, *arrays[0].shape,
                                              arrays[2].shape[1]), arrays[0])
-    self._note_shape(("salience",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
-      out = self._salience_jit(self._state(adapter), *distribution.place_batch(*arrays))
+      out = self._programs.call(("salience",) + arrays[0].shape + arrays[2].shape[1:],
+                                self._salience_arrays,
+                                (self._state(adapter), *distribution.place_batch(*arrays)))
     grad_l2, grad_dot_input, nll = (np.asarray(a, np.float32) for a in out)
     for b, i in enumerate(todo):
       ids, tgt = rows[i]
@@ -271,10 +271,10 @@ class Engine:
       return totals
     self._check_memory(memory.forward_bytes(self._memory_shape, *arrays[0].shape,
                                             arrays[2].shape[1]), arrays[0])
-    self._note_shape(("target_nll",) + arrays[0].shape + arrays[2].shape[1:])
     with self._turn():
-      out = np.asarray(self._nll_jit(self._state(adapter), *distribution.place_batch(*arrays)),
-                       np.float32)
+      out = np.asarray(self._programs.call(
+          ("target_nll",) + arrays[0].shape + arrays[2].shape[1:], self._nll_arrays,
+          (self._state(adapter), *distribution.place_batch(*arrays))), np.float32)
     totals[todo] = out[:len(todo)]
     return totals
 
@@ -300,10 +300,10 @@ class Engine:
     pool = padding.copy()
     pool[:, 0] = 0  # <bos> carries no content of its own.
     self._check_memory(memory.forward_bytes(self._memory_shape, *token_arr.shape, 1), token_arr)
-    self._note_shape(("mean_hidden",) + token_arr.shape)
     with self._turn():
-      out = self._mean_hidden_jit(self._state(adapter),
-                                  *distribution.place_batch(token_arr, padding, pool))
+      out = self._programs.call(("mean_hidden",) + token_arr.shape, self._mean_hidden_arrays,
+                                (self._state(adapter),
+                                 *distribution.place_batch(token_arr, padding, pool)))
     return np.asarray(out, np.float32)[:len(token_ids)]
 
   def _pad_rows(self, token_ids: list[np.ndarray], length: int | None = None):
@@ -343,12 +343,13 @@ class Engine:
     token_arr[len(token_ids):], padding[len(token_ids):] = token_arr[0], padding[0]
 
     self._check_memory(memory.generation_bytes(self._memory_shape, *token_arr.shape), token_arr)
-    self._note_shape(("generate",) + token_arr.shape)
     # The sampler starts at the shortest prompt's end; the longest needs max_new_tokens.
     steps = np.int32(longest + max_new_tokens - min(len(ids) for ids in token_ids))
     with self._turn():
-      out_ids = np.asarray(self._generate_jit(self._state(adapter), token_arr, padding,
-                                              steps, stop_ids=self.stop_ids))
+      out_ids = np.asarray(self._programs.call(
+          ("generate",) + token_arr.shape + (self.stop_ids,), self._generate_arrays,
+          (self._state(adapter), token_arr, padding, steps), static_argnames=("stop_ids",),
+          stop_ids=self.stop_ids))
     responses = []
     for b, ids in enumerate(token_ids):
       new = out_ids[b, len(ids):len(ids) + max_new_tokens]
@@ -372,35 +373,63 @@ class Engine:
     finally:
       self._lock.release()
 
-  def warm_up(self, lengths=(16, 32, 48, 64, 96, 128), max_new_tokens: int = 96,
-              generate_lengths=(32, 64)):
-    """Compiles the common request shapes (batch 1) ahead of the first click: salience and
-    embeddings at `lengths`, generation for prompts of `generate_lengths` tokens. Before
-    each compile it waits while requests are waiting, so it never holds them up by more
-    than the one compile in progress."""
+  def warm_up(self, prompts: Sequence[np.ndarray] = (), lengths=(16, 32, 64, 128),
+              max_new_tokens: int = 96, generate_lengths=(32, 64)):
+    """Compiles what the page asks for first, before anyone clicks (batch 1 throughout).
+
+    For each of `prompts` (token ids of the rows a person is likely to open first, as the
+    model sees them): its answer (generation), the embeddings of prompt and answer, and
+    salience for a click on the answer's first token, on its last, and on the whole answer.
+    Then salience for a one-token click and embeddings at `lengths`, and generation for
+    prompts of `generate_lengths` tokens. Before each call it waits while requests are
+    waiting, so it never holds them up by more than the one compile in progress. A compile
+    the budget refuses (programs.CompileRefused) ends the warm-up with a warning.
+
+    Args:
+      prompts: token-id rows (from encode()).
+      lengths, generate_lengths: further shapes, in tokens.
+      max_new_tokens: the served models' answer length.
+    """
     start = time.perf_counter()
-    steps = []
+    steps = [functools.partial(self._warm_up_prompt, ids, max_new_tokens) for ids in prompts]
     for length in (n for n in lengths if n <= self.max_length):
       ids = np.full(length, self.bos_id, np.int32)
-      for k in (8, 16):
-        mask = np.zeros(length, bool)
-        mask[max(1, length - k):] = True
-        steps.append(functools.partial(self.salience, [ids], [mask]))
-      steps.append(functools.partial(self.mean_hidden, [ids]))
+      mask = np.zeros(length, bool)
+      mask[-1] = True
+      steps += [functools.partial(self.salience, [ids], [mask]),
+                functools.partial(self.mean_hidden, [ids])]
     for length in (n for n in generate_lengths if n < self.max_length):
       steps.append(functools.partial(self.generate, [np.full(length, self.bos_id, np.int32)],
                                      max_new_tokens))
-    for step in steps:
-      while self._waiting:
-        time.sleep(0.02)
-      step()
-    log.info("warm-up compiled %d shapes in %.1fs", len(self._compiled_shapes),
-             time.perf_counter() - start)
+    try:
+      for step in steps:
+        self._yield_to_requests()
+        step()
+    except programs.CompileRefused as e:
+      log.warning("warm-up stopped after %d shapes: %s", len(self._programs), e)
+      return
+    log.info("warm-up compiled %d shapes in %.1fs; %s", len(self._programs),
+             time.perf_counter() - start, self._programs.budget.describe())
 
-  def _note_shape(self, key: tuple):
-    if key not in self._compiled_shapes:
-      self._compiled_shapes.add(key)
-      log.info("compiling %s for shape %s", key[0], key[1:])
+  def _yield_to_requests(self):
+    while self._waiting:
+      time.sleep(0.02)
+
+  def _warm_up_prompt(self, ids: np.ndarray, max_new_tokens: int):
+    """The calls the page makes for one row: answer, embeddings, salience of clicks."""
+    answer = self.generate([ids], max_new_tokens)[0]
+    self._yield_to_requests()
+    self.mean_hidden([ids])  # The page's embeddings of the prompt, then of the answer.
+    self._yield_to_requests()
+    self.mean_hidden([self.encode(self.decode(answer))[0]])
+    ids = np.concatenate([ids, answer])[:self.max_length]
+    first = len(ids) - answer.size
+    for end in sorted({first + 1, len(ids)}) if answer.size else ():
+      for start in sorted({end - 1, first}):
+        mask = np.zeros(end, bool)
+        mask[start:end] = True
+        self._yield_to_requests()
+        self.salience([ids[:end]], [mask])
 
   # --- Attribution methods ---
   # Integrated gradients, occlusion, contrastive gradients and perturbation curves; the math
@@ -421,10 +450,11 @@ class Engine:
                       **static)
       return method(nll_fn, lookup, weights, *args, **static)
 
-  @functools.cached_property
-  def _attribution_jit(self):
-    return jax.jit(self._attribution_program, static_argnums=(0,),
-                   static_argnames=("chunk", "num_groups", "num_pairs"))
+  def _attribution_call(self, key: tuple, method, *args, **static):
+    """Runs attribution.py's `method` compiled (one program per `key`)."""
+    return self._programs.call(key, self._attribution_program, (method, *args),
+                               static_argnums=(0,),
+                               static_argnames=("chunk", "num_groups", "num_pairs"), **static)
 
   def _chunk(self, batch: int, length: int, wanted: int) -> int:
     """Forwards run together: a power of two ≤ wanted, about attribution.CHUNK_TOKENS tokens."""
@@ -451,11 +481,10 @@ class Engine:
     while True:
       chunk = math.gcd(steps, self._chunk(batch, length, steps))  # Chunks tile the steps.
       t, w = attribution.ig_nodes(steps)
-      self._note_shape(("integrated_gradients",) + arrays[0].shape + arrays[2].shape[1:]
-                       + (steps, chunk))
+      key = ("integrated_gradients",) + arrays[0].shape + arrays[2].shape[1:] + (steps, chunk)
       with self._turn():
-        ig, gain = self._attribution_jit(
-            attribution.integrated_gradients, self._state(adapter),
+        ig, gain = self._attribution_call(
+            key, attribution.integrated_gradients, self._state(adapter),
             *distribution.place_batch(*arrays), t, w, chunk=chunk)
       ig, gain = np.asarray(ig, np.float32), np.asarray(gain, np.float32)
       errors = [attribution.completeness_error(ig[b], gain[b]) for b in range(len(todo))]
@@ -494,9 +523,9 @@ class Engine:
       group_arr[b, 0] = -1  # <bos> stays.
     num_groups = bucket(max(sizes[i] for i in todo))
     chunk = self._chunk(batch, length, num_groups)
-    self._note_shape(("occlusion",) + arrays[0].shape + arrays[2].shape[1:] + (num_groups,))
+    key = ("occlusion",) + arrays[0].shape + arrays[2].shape[1:] + (num_groups, chunk)
     with self._turn():
-      out = self._attribution_jit(attribution.occlusion, self._state(adapter),
+      out = self._attribution_call(key, attribution.occlusion, self._state(adapter),
                                   *distribution.place_batch(*arrays), group_arr,
                                   num_groups=num_groups, chunk=chunk)
     out = np.asarray(out, np.float32)
@@ -544,10 +573,10 @@ class Engine:
     prompt_mask = np.zeros((n, length), np.float32)
     for b, (_, first) in enumerate(pairs):
       prompt_mask[b, :first] = 1.0
-    self._note_shape(("contrastive",) + arrays[0].shape + arrays[2].shape[1:] + (n,))
+    key = ("contrastive",) + arrays[0].shape + arrays[2].shape[1:] + (n,)
     with self._turn():
-      out = self._attribution_jit(attribution.contrastive, self._state(adapter),
-                                  *distribution.place_batch(*arrays), prompt_mask, num_pairs=n)
+      out = self._attribution_call(key, attribution.contrastive, self._state(adapter),
+                                   *distribution.place_batch(*arrays), prompt_mask, num_pairs=n)
     grad_l2, grad_dot_input = (np.asarray(a, np.float32) for a in out)
     for b, (i, first) in enumerate(pairs):
       results[i][0][:first] = grad_l2[b, :first]
@@ -570,10 +599,10 @@ class Engine:
       n = rows[i][1][-1] + 1
       keep_arr[:len(keeps[i]), b, :n] = keeps[i][:, :n]
     chunk = self._chunk(batch, length, num_masks)
-    self._note_shape(("masked_nll",) + arrays[0].shape + arrays[2].shape[1:] + (num_masks,))
+    key = ("masked_nll",) + arrays[0].shape + arrays[2].shape[1:] + (num_masks, chunk)
     with self._turn():
-      out = self._attribution_jit(attribution.masked_nll, self._state(adapter),
-                                  *distribution.place_batch(*arrays), keep_arr, chunk=chunk)
+      out = self._attribution_call(key, attribution.masked_nll, self._state(adapter),
+                                   *distribution.place_batch(*arrays), keep_arr, chunk=chunk)
     out = np.asarray(out, np.float32)
     for b, i in enumerate(todo):
       results[i][:] = -out[:len(keeps[i]), b]

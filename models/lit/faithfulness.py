@@ -116,7 +116,7 @@ def for_examples(model, examples: list[dict]) -> list[dict[str, Curves]]:
   inner = getattr(model, "wrapped", model)
   ids, masks = [], []
   for ex in examples:
-    row, mask = _target_mask(inner.engine, inner._prompt(ex), ex.get(fields.TARGET) or "")  # pylint: disable=protected-access
+    row, mask = _target_mask(inner.engine, inner.prompt(ex), ex.get(fields.TARGET) or "")
     ids.append(row)
     masks.append(mask)
   return evaluate(inner.engine, ids, masks, inner.config.adapter)
@@ -151,7 +151,7 @@ class Faithfulness(lit_components.Interpreter):
     ids, masks = [], []
     for i, ex in enumerate(inputs):
       target = ex.get(fields.TARGET) or model_outputs[i][fields.RESPONSE]
-      row, mask = _target_mask(inner.engine, inner._prompt(ex), target)  # pylint: disable=protected-access
+      row, mask = _target_mask(inner.engine, inner.prompt(ex), target)
       ids.append(row)
       masks.append(mask)
     results = []

@@ -106,7 +106,7 @@ class _EngineModel(lit_model.BatchedModel):
       return prompt
     return chat.user_turn(prompt)
 
-  def _prompt(self, example) -> str:
+  def prompt(self, example) -> str:
     """The prompt the model sees: refilled from its template when the example has one
     (so edits to a template or a variable in the Datapoint Editor take effect), and in
     chat markup when the model's chat template is on. Tokens show exactly this text."""
@@ -117,7 +117,7 @@ class _EngineModel(lit_model.BatchedModel):
 
   def _text(self, example) -> str:
     target = example.get(fields.TARGET) or ""
-    return self._prompt(example) + _checked_text(target, fields.TARGET)
+    return self.prompt(example) + _checked_text(target, fields.TARGET)
 
   def _tokens(self, example) -> tuple[np.ndarray, list[str], np.ndarray]:
     """Token ids of prompt + target, their display tokens, and each id's display index.
@@ -147,7 +147,7 @@ class GenerationModel(_EngineModel):
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
     adapter = self.config.adapter
-    ids = [self.engine.encode(self._prompt(ex))[0] for ex in inputs]
+    ids = [self.engine.encode(self.prompt(ex))[0] for ex in inputs]
     new_ids = self.engine.generate(ids, self.config.max_new_tokens, adapter)
     outputs = [{fields.RESPONSE: self.engine.decode(new)} for new in new_ids]
     if self.config.output_embeddings:

@@ -13,11 +13,23 @@ from lit_app.models import engine as engine_lib
 
 def test_warm_up_compiles_common_shapes(tiny_presets):
   engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma"]), max_length=64)
-  engine.warm_up(lengths=(16, 32), max_new_tokens=4, generate_lengths=(8,))
-  assert ("salience", 1, 16, 8) in engine._compiled_shapes
-  assert ("salience", 1, 32, 16) in engine._compiled_shapes
-  assert any(key[0] == "generate" for key in engine._compiled_shapes)
-  assert any(key[0] == "mean_hidden" for key in engine._compiled_shapes)
+  prompt = engine.encode("Hallo Welt, wie geht es dir heute?")[0]
+  engine.warm_up(prompts=[prompt], lengths=(48,), max_new_tokens=4, generate_lengths=(8,))
+  compiled = set(engine._programs)
+  # The row's own calls compile nothing more: answer, embeddings of prompt and answer,
+  # clicks on the answer's first and last token and on the whole answer.
+  answer = engine.generate([prompt], 4)[0]
+  text = np.concatenate([prompt, answer])
+  engine.mean_hidden([prompt])
+  engine.mean_hidden([engine.encode(engine.decode(answer))[0]])
+  for start, end in ((len(prompt), len(prompt) + 1), (len(text) - 1, len(text)),
+                     (len(prompt), len(text))):
+    mask = np.zeros(end, bool)
+    mask[start:end] = True
+    engine.salience([text[:end]], [mask])
+  assert set(engine._programs) == compiled
+  assert ("salience", 1, 48, 8) in compiled  # Then the common shapes.
+  assert ("generate", 1, engine_lib.bucket(8 + 4), engine.stop_ids) in compiled
 
 
 def test_requests_waiting_for_the_engine_are_counted(tiny_presets):

@@ -1,0 +1,214 @@
+"""Compiled programs, kept within a process-wide budget of memory mappings.
+
+Every compiled XLA:CPU executable maps many memory regions for its JIT-compiled code.
+Measured here: about 2,200 mappings (and 0.7-1 GiB resident) per salience program of
+Gemma 3 270M, 600-750 per embeddings program; a few hundred per program of a tiny model.
+Linux caps a process at `vm.max_map_count` mappings (65,530 by default), and when LLVM
+cannot map more, XLA aborts the whole process (SIGABRT) — no Python exception, no answer.
+
+So every engine compiles through a `Programs` table, and all tables share one `Budget`:
+before a new program compiles, the least recently used programs of any engine are dropped
+(and their mappings freed) until the process's mapping count plus the largest growth one
+compile has shown fits under the limit. When nothing is left to drop, the compile is
+refused with `CompileRefused`, which the server answers with HTTP 503; the process and
+the programs it holds stay. A dropped program compiles again when next asked for (from the
+persistent compilation cache when it is on).
+"""
+
+import itertools
+import logging
+import threading
+import weakref
+from collections.abc import Callable, Hashable
+
+import jax
+
+log = logging.getLogger(__name__)
+
+MAX_MAP_COUNT_FILE = "/proc/sys/vm/max_map_count"
+MAPS_FILE = "/proc/self/maps"
+DEFAULT_MAX_MAP_COUNT = 65530  # Linux's default, when /proc does not say.
+DEFAULT_FRACTION = 0.75  # Of vm.max_map_count; the rest is for everything else.
+FIRST_RESERVE = 3000  # Mappings kept free for one compile until one has been measured.
+
+
+class CompileRefused(RuntimeError):
+  """A program could not be compiled: no room under the budget, or XLA failed."""
+
+
+def map_count() -> int:
+  """The number of memory mappings of this process (0 where /proc is missing)."""
+  try:
+    with open(MAPS_FILE, "rb") as f:
+      return sum(1 for _ in f)
+  except OSError:
+    return 0
+
+
+def max_map_count() -> int:
+  """Linux's per-process mapping limit (vm.max_map_count)."""
+  try:
+    with open(MAX_MAP_COUNT_FILE, encoding="ascii") as f:
+      return int(f.read().strip())
+  except (OSError, ValueError):
+    return DEFAULT_MAX_MAP_COUNT
+
+
+class Budget:
+  """The process-wide limit on mappings, shared by every engine's Programs.
+
+  Args:
+    limit: most mappings the process may hold before programs are dropped; default
+      DEFAULT_FRACTION of vm.max_map_count.
+  """
+
+  def __init__(self, limit: int | None = None):
+    self.limit = limit or int(max_map_count() * DEFAULT_FRACTION)
+    self.reserve = FIRST_RESERVE  # Largest growth of one compile seen so far.
+    self.compiled = 0
+    self.dropped = 0
+    self._tables: weakref.WeakSet = weakref.WeakSet()
+    self._lock = threading.RLock()
+    self._clock = itertools.count()
+
+  def set_limit(self, limit: int | None) -> None:
+    """Sets the limit (None: the default fraction of vm.max_map_count)."""
+    self.limit = limit or int(max_map_count() * DEFAULT_FRACTION)
+
+  def register(self, table: "Programs") -> None:
+    self._tables.add(table)
+
+  def tick(self) -> int:
+    return next(self._clock)
+
+  def note_growth(self, maps: int) -> None:
+    """Records how many mappings one compile added."""
+    with self._lock:
+      self.compiled += 1
+      self.reserve = max(self.reserve if self.compiled > 1 else 0, maps, 1)
+
+  def make_room(self, what: str) -> None:
+    """Drops least recently used idle programs until one more compile fits.
+
+    Raises:
+      CompileRefused: the limit is reached and no program can be dropped.
+    """
+    with self._lock:
+      while map_count() + self.reserve > self.limit:
+        oldest = min(((entry.last_used, table, key) for table in list(self._tables)
+                      for key, entry in table.idle()), default=None, key=lambda t: t[0])
+        if oldest is None:
+          raise CompileRefused(
+              f"the server cannot compile more programs ({what}): {map_count():,} memory "
+              f"mappings in use, limit {self.limit:,} (vm.max_map_count "
+              f"{max_map_count():,}), and every compiled program is in use; restart with "
+              "fewer models or a higher --max_memory_maps (and vm.max_map_count)")
+        oldest[1].drop(oldest[2])
+        self.dropped += 1
+
+  def describe(self) -> str:
+    """One line: mappings in use, the limit, and how many more compiles fit."""
+    used = map_count()
+    fits = max(0, (self.limit - used) // max(self.reserve, 1))
+    return (f"memory mappings: {used:,} in use, limit {self.limit:,} (of vm.max_map_count "
+            f"{max_map_count():,}); room for about {fits} more compiled programs of "
+            f"{self.reserve:,} mappings before the least recently used are dropped; "
+            f"{self.compiled} compiled, {self.dropped} dropped so far")
+
+
+BUDGET = Budget()
+
+
+class _Entry:
+  def __init__(self, jitted, last_used: int):
+    self.jitted = jitted
+    self.last_used = last_used
+    self.busy = 0
+
+
+class Programs:
+  """One engine's compiled programs, one per (name, shapes) key, within BUDGET.
+
+  Args:
+    budget: the shared Budget (default: the process's).
+  """
+
+  def __init__(self, budget: Budget = BUDGET):
+    self.budget = budget
+    self._entries: dict[Hashable, _Entry] = {}
+    self._lock = threading.Lock()
+    budget.register(self)
+
+  def __len__(self) -> int:
+    return len(self._entries)
+
+  def __contains__(self, key: Hashable) -> bool:
+    return key in self._entries
+
+  def __iter__(self):
+    """The keys of the programs held now."""
+    with self._lock:
+      return iter(list(self._entries))
+
+  def idle(self) -> list[tuple[Hashable, _Entry]]:
+    """The (key, entry) pairs not running now (the ones that may be dropped)."""
+    with self._lock:
+      return [(k, e) for k, e in self._entries.items() if not e.busy]
+
+  def drop(self, key: Hashable) -> None:
+    """Forgets a program and frees its executable."""
+    with self._lock:
+      entry = self._entries.pop(key, None)
+    if entry is not None:
+      entry.jitted.clear_cache()
+      log.info("dropped the compiled program for %s (least recently used)", key)
+
+  def call(self, key: Hashable, fn: Callable, args: tuple, static_argnums=(),
+           static_argnames=(), **static):
+    """Runs `fn(*args, **static)` compiled by jax.jit, compiling it first when `key` is new.
+
+    Args:
+      key: what makes the program distinct (its name and the shapes and static values
+        of its arguments).
+      fn: the function to compile.
+      args: its array arguments (and static positional ones, see static_argnums).
+      static_argnums, static_argnames: as jax.jit's.
+      **static: keyword arguments (static ones named in static_argnames).
+    Returns:
+      What fn returns, as device arrays (not waited for).
+    Raises:
+      CompileRefused: no room under the budget, or XLA failed to compile.
+    """
+    with self._lock:
+      entry = self._entries.get(key)
+    if entry is None:
+      self.budget.make_room(str(key))
+      entry = _Entry(jax.jit(fn, static_argnums=static_argnums,
+                             static_argnames=static_argnames), self.budget.tick())
+      before = map_count()
+      log.info("compiling %s for shape %s", key[0], key[1:])
+      try:
+        out = jax.block_until_ready(entry.jitted(*args, **static))
+      except Exception as e:  # pylint: disable=broad-except
+        if _is_compile_failure(e):
+          entry.jitted.clear_cache()
+          raise CompileRefused(f"the server could not compile {key[0]} for shape {key[1:]}: "
+                               f"{str(e).strip().splitlines()[0][:200]}") from e
+        raise
+      self.budget.note_growth(map_count() - before)
+      with self._lock:
+        self._entries[key] = entry
+      return out
+    entry.last_used = self.budget.tick()
+    entry.busy += 1
+    try:
+      return entry.jitted(*args, **static)
+    finally:
+      entry.busy -= 1
+
+
+def _is_compile_failure(error: Exception) -> bool:
+  """XLA's resource errors (out of memory or mappings), as opposed to a bug in a caller."""
+  text = str(error)
+  return type(error).__name__ == "XlaRuntimeError" or any(
+      s in text for s in ("RESOURCE_EXHAUSTED", "Cannot allocate memory", "LLVM compilation"))
