@@ -15,6 +15,7 @@ the programs it holds stay. A dropped program compiles again when next asked for
 persistent compilation cache when it is on).
 """
 
+import gc
 import itertools
 import logging
 import threading
@@ -94,6 +95,8 @@ class Budget:
       CompileRefused: the limit is reached and no program can be dropped.
     """
     with self._lock:
+      if map_count() + self.reserve > self.limit:
+        gc.collect()  # Programs of engines nobody holds any more go first.
       while map_count() + self.reserve > self.limit:
         oldest = min(((entry.last_used, table, key) for table in list(self._tables)
                       for key, entry in table.idle()), default=None, key=lambda t: t[0])
@@ -181,6 +184,8 @@ class Programs:
     """
     with self._lock:
       entry = self._entries.get(key)
+      if entry is not None:
+        entry.busy += 1  # Not dropped while it runs.
     if entry is None:
       self.budget.make_room(str(key))
       entry = _Entry(jax.jit(fn, static_argnums=static_argnums,
@@ -200,11 +205,11 @@ class Programs:
         self._entries[key] = entry
       return out
     entry.last_used = self.budget.tick()
-    entry.busy += 1
     try:
       return entry.jitted(*args, **static)
     finally:
-      entry.busy -= 1
+      with self._lock:
+        entry.busy -= 1
 
 
 def _is_compile_failure(error: Exception) -> bool:
