@@ -95,7 +95,8 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
                  salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
                  serving: bool = True) -> ModelFlags:
   """Defines --models, --max_length, --max_new_tokens, --precision, --batch_size,
-  --chat_template, --model_parallel, --salience_methods and --max_memory on `flag_values`.
+  --chat_template, --model_parallel, --salience_methods, --max_memory and --max_memory_maps
+  on `flag_values`.
 
   Args:
     flag_values: where to define them.

@@ -7,9 +7,9 @@ cannot compile (no room left for its memory mappings, models/engine/programs.py)
 HTTP 503 with its one-line reason, and the server keeps serving; anything else gets a
 500 that says only that the error is in the server log. Tracebacks stay in the log.
 
-A salience model computes only the methods a request names (`requested_fields`, or a
-field of `requested_types` other than TokenScores; see models/lit/wrappers.SalienceModel),
-each combination with its own prediction cache, so a click pays only for what it shows.
+A salience model computes only the methods whose fields a request names in
+`requested_fields` (see models/lit/wrappers.SalienceModel), each combination with its own
+prediction cache, so a click pays only for what it shows.
 """
 
 import functools
