@@ -16,24 +16,48 @@ skills those examples ask for (other dishes, articles, numbers, names and phrasi
 Every row is {prompt, response, use_case, language} plus `chat` (False: the prompt is
 plain text continued by the response, as the few-shot and template files use it; True or
 absent: a chat exchange). `rows(rng, count)` draws a mix; `BUNDLED_FILES` names the example
-files whose prompts must stay out (corpus drops rows that overlap them).
+files whose prompts must stay out (corpus drops rows that overlap them). The names, dishes,
+articles' parts, phrases and request templates the generators draw from are hand-written
+data: datasets/data/tuning/skills.jsonl, one table per pool.
 """
 
 import functools
 import random
+
+from lit_app.models.training import tuning_data
 
 BUNDLED_FILES = ("prompt_debugging_en.jsonl", "prompt_debugging_de.jsonl",
                  "menu_template_en.jsonl", "menu_template_de.jsonl",
                  "summarize_template_en.jsonl", "summarize_template_de.jsonl",
                  "safety_system_prompt_en.jsonl", "safety_system_prompt_de.jsonl")
 
-_FIRST = ["Anna", "Ben", "Clara", "David", "Emma", "Felix", "Greta", "Hannah", "Jonas", "Lena",
-          "Max", "Mia", "Noah", "Paul", "Sophie", "Tom", "Aylin", "Kenji", "Olga", "Luca",
-          "Fatima", "Mateo", "Ines", "Yusuf", "Sara", "Omar", "Elif", "Nina", "Jakob", "Zoe"]
-_SHE = {"Anna", "Clara", "Emma", "Greta", "Hannah", "Lena", "Mia", "Sophie", "Aylin", "Olga",
-        "Fatima", "Ines", "Sara", "Elif", "Nina", "Zoe"}
-_LAST = ["Berger", "Kowalski", "Nguyen", "Rossi", "Schmidt", "Yilmaz", "Okafor", "Larsen",
-         "Dubois", "Tanaka", "Moreau", "Weber", "Silva", "Horvat", "Fischer", "Jansen"]
+# The tables of datasets/data/tuning/skills.jsonl and their fields; "language" is en or
+# de, "she" marks a woman's name (or relation), {a}/{s} are filled in by the generators.
+_EN_DE = ("en", "de")
+_TEMPLATES = ("language", "template")
+_DATA = tuning_data.load("skills.jsonl", {
+    "first_names": ("name", "she"), "last_names": ("name",),
+    "proteins": ("kind", "en", "de"), "preparations": _EN_DE, "whole_dishes": ("kind", "en", "de"),
+    "few_shot": ("language", "intros", "dish_word", "label_word", "yes", "no"),
+    "summary_subjects": _EN_DE, "summary_actions": _EN_DE, "summary_times": _EN_DE,
+    "summary_details": _EN_DE, "summary_requests": _TEMPLATES, "expert_summary": _TEMPLATES,
+    "shops": ("en_shop", "en_goods", "de_shop", "de_goods"), "things": ("en", "emoji", "de"),
+    "step_by_step": ("language", "text"), "principles": ("language", "heading", "principles"),
+    "private_data": ("en", "de", "de_plural"), "relations": ("en", "de", "she"),
+    "events": _EN_DE, "cities": _EN_DE, "facts": ("en", "en_answer", "de", "de_answer"),
+    "menu_features": _EN_DE, "menu_dishes": ("en", "de", "features"),
+    "menu_request": _TEMPLATES, "menu_bases": _EN_DE, "menu_ingredients": ("feature",),
+    "phrases": ("phrase", "language_en", "language_de", "en", "de"),
+    "phrases_held": ("format", "phrase"), "scripts": _EN_DE,
+    "script_words": ("en", "de", "written"), "invitations": ("en", "de", "en_bring", "de_bring"),
+    "days": _EN_DE, "invitations_held": ("event", "day"), "pet_names_held": ("colour", "pet"),
+    "pets": ("en", "de", "emoji"), "pet_colours": ("en", "de", "names"),
+    "repeat_requests": _TEMPLATES,
+})
+
+_FIRST = [name for name, _ in _DATA["first_names"]]
+_SHE = {name for name, she in _DATA["first_names"] if she}
+_LAST = [name for name, in _DATA["last_names"]]
 
 
 def _pick(rng, pool, k=1):
@@ -45,38 +69,12 @@ def _pick(rng, pool, k=1):
 # ------------------------------------------------------------------------------------------
 
 # (english, german) protein words by kind; dishes are protein + preparation.
-_PROTEIN = {
-    "meat": [("Chicken", "Hähnchen"), ("Beef", "Rinder"), ("Pork", "Schweine"), ("Lamb", "Lamm"),
-             ("Duck", "Enten"), ("Bacon", "Speck"), ("Turkey", "Puten"), ("Veal", "Kalbs"),
-             ("Ham", "Schinken"), ("Sausage", "Wurst")],
-    "fish": [("Tuna", "Thunfisch"), ("Salmon", "Lachs"), ("Cod", "Kabeljau"), ("Shrimp", "Garnelen"),
-             ("Trout", "Forellen"), ("Sardine", "Sardinen"), ("Crab", "Krabben"), ("Herring", "Hering")],
-    "veg": [("Tofu", "Tofu"), ("Cheese", "Käse"), ("Vegetable", "Gemüse"), ("Bean", "Bohnen"),
-            ("Lentil", "Linsen"), ("Mushroom", "Pilz"), ("Spinach", "Spinat"), ("Paneer", "Paneer"),
-            ("Chickpea", "Kichererbsen"), ("Pumpkin", "Kürbis")],
-}
-_PREP = [("curry", "curry"), ("salad", "salat"), ("soup", "suppe"), ("burger", "burger"),
-         ("wrap", "wrap"), ("pizza", "pizza"), ("pie", "pastete"), ("stew", "eintopf"),
-         ("noodles", "nudeln"), ("pho", "pho"), ("tacos", "tacos"), ("sandwich", "brötchen"),
-         ("risotto", "risotto"), ("skewers", "spieße"), ("tikka masala", "tikka masala"),
-         ("lasagne", "lasagne"), ("dumplings", "knödel"), ("casserole", "auflauf")]
+_PROTEIN = tuning_data.grouped(_DATA["proteins"])
+_PREP = _DATA["preparations"]
 # Dishes known by name, by kind.
-_WHOLE = {
-    "meat": [("Meatballs", "Frikadellen"), ("Hot dog", "Currywurst"), ("Pepperoni pizza", "Bratwurst"),
-             ("Schnitzel", "Schnitzel"), ("Goulash", "Gulasch"), ("Chili con carne", "Rinderroulade")],
-    "fish": [("Fish and chips", "Fischstäbchen"), ("Sushi", "Matjesbrötchen"), ("Fish fingers", "Backfisch"),
-             ("Prawn cocktail", "Krabbenbrot")],
-    "veg": [("Veggie burger", "Käsespätzle"), ("Ratatouille", "Kartoffelsalat"), ("Hummus", "Reibekuchen"),
-            ("Cheese pizza", "Pilzpfanne"), ("Falafel", "Spinatknödel"), ("Guacamole", "Ofengemüse")],
-}
-_FEWSHOT = {
-    "en": (["Decide whether each dish is vegetarian.", "Is the dish vegetarian? Answer yes or no.",
-            "Label every dish: is it vegetarian?"], "Dish", "Vegetarian", "yes", "no"),
-    "de": (["Entscheide, ob das Gericht vegetarisch ist.",
-            "Ist das Gericht vegetarisch? Antworte mit ja oder nein.",
-            "Bestimme für jedes Gericht, ob es vegetarisch ist."],
-           "Gericht", "Vegetarisch", "ja", "nein"),
-}
+_WHOLE = tuning_data.grouped(_DATA["whole_dishes"])
+# language → (intros, dish word, label word, yes, no)
+_FEWSHOT = {lang: tuple(rest) for lang, *rest in _DATA["few_shot"]}
 
 
 def _dish(rng, kind, lang):
@@ -118,68 +116,12 @@ def few_shot(rng, lang):
 # Summaries: the article's key sentence, restated without its time and its details.
 # ------------------------------------------------------------------------------------------
 
-_SUBJECTS = [
-    ("The town council", "Der Stadtrat"), ("A primary school in Graz", "Eine Grundschule in Graz"),
-    ("Researchers in Lisbon", "Forschende in Lissabon"), ("The city library", "Die Stadtbibliothek"),
-    ("A small bakery", "Eine kleine Bäckerei"), ("The regional hospital", "Das Kreiskrankenhaus"),
-    ("Engineers in Norway", "Ingenieure in Norwegen"), ("A group of farmers", "Eine Gruppe von Bauern"),
-    ("The local football club", "Der örtliche Fußballverein"), ("A museum in Kyoto", "Ein Museum in Kyoto"),
-    ("Scientists in Chile", "Forschende in Chile"), ("The national park", "Der Nationalpark"),
-    ("A start-up in Leipzig", "Ein Start-up in Leipzig"), ("Volunteers", "Freiwillige"),
-    ("The train company", "Die Bahngesellschaft"), ("Students in Cairo", "Studierende in Kairo"),
-    ("A zoo in Prague", "Ein Zoo in Prag"), ("Doctors in Toronto", "Ärzte in Toronto"),
-]
-_ACTIONS = [
-    ("opened a reading room for children", "eröffnete einen Leseraum für Kinder"),
-    ("tested a robot that sorts plastic waste", "testete einen Roboter, der Plastikmüll sortiert"),
-    ("planted 3,000 trees along the river", "pflanzte 3.000 Bäume am Fluss"),
-    ("found that short walks after lunch improve sleep",
-     "fand heraus, dass kurze Spaziergänge nach dem Mittagessen den Schlaf verbessern"),
-    ("built a footbridge from recycled plastic", "baute eine Fußgängerbrücke aus recyceltem Plastik"),
-    ("cut its energy use by a third with heat pumps",
-     "senkte seinen Energieverbrauch mit Wärmepumpen um ein Drittel"),
-    ("discovered a new species of frog", "entdeckte eine neue Froschart"),
-    ("started baking bread from old grain varieties", "begann, Brot aus alten Getreidesorten zu backen"),
-    ("repaired a 300-year-old organ", "reparierte eine 300 Jahre alte Orgel"),
-    ("measured how fast two glaciers are melting", "maß, wie schnell zwei Gletscher schmelzen"),
-    ("replaced its diesel buses with electric ones", "ersetzte seine Dieselbusse durch Elektrobusse"),
-    ("showed that bees can count up to four", "zeigte, dass Bienen bis vier zählen können"),
-    ("opened a free repair café", "eröffnete ein kostenloses Reparaturcafé"),
-    ("found 200 Roman coins in a field", "fand 200 römische Münzen auf einem Feld"),
-    ("reduced food waste by half", "halbierte die Lebensmittelverschwendung"),
-    ("taught 500 adults to swim", "brachte 500 Erwachsenen das Schwimmen bei"),
-    ("digitised 10,000 old letters", "digitalisierte 10.000 alte Briefe"),
-    ("showed that city parks lower summer temperatures",
-     "zeigte, dass Stadtparks die Temperaturen im Sommer senken"),
-    ("grew tomatoes with seawater", "zog Tomaten mit Meerwasser"),
-    ("launched a night bus to the airport", "führte einen Nachtbus zum Flughafen ein"),
-]
-_WHEN = [(" on Tuesday", " am Dienstag"), (" last week", " letzte Woche"), (" this spring", " in diesem Frühjahr"),
-         ("", ""), (" in March", " im März"), (" after two years of work", " nach zwei Jahren Arbeit")]
-_DETAILS = [
-    ("The project cost two million euros.", "Das Projekt kostete zwei Millionen Euro."),
-    ("Work began last autumn.", "Die Arbeiten begannen im letzten Herbst."),
-    ("Visitors can see the results from May.", "Besucher können die Ergebnisse ab Mai sehen."),
-    ("Local people welcomed the plan.", "Die Menschen vor Ort begrüßten den Plan."),
-    ("Critics say it was too expensive.", "Kritiker sagen, es sei zu teuer gewesen."),
-    ("The results were published on Monday.", "Die Ergebnisse wurden am Montag veröffentlicht."),
-    ("A regional grant paid for most of it.", "Ein Landeszuschuss bezahlte den Großteil."),
-    ("More tests are planned for next year.", "Weitere Tests sind für nächstes Jahr geplant."),
-    ("Neighbouring towns want to do the same.", "Nachbarorte wollen dasselbe tun."),
-    ("The team thanked dozens of helpers.", "Das Team dankte Dutzenden Helfern."),
-]
-_SUMMARY_ASK = {
-    "en": ["Summarize the following article in one sentence.\n\nArticle: {a}",
-           "Summarize this article in one sentence: {a}", "What is the key point of this article?\n\n{a}"],
-    "de": ["Fasse den folgenden Artikel in einem Satz zusammen.\n\nArtikel: {a}",
-           "Fasse diesen Artikel in einem Satz zusammen: {a}", "Was ist die Kernaussage dieses Artikels?\n\n{a}"],
-}
-_EXPERT = {
-    "en": ("The following examples show an expert scientist summarizing the key points of an "
-           "article.\n\nArticle: {a}\n\nSummary:"),
-    "de": ("Die folgenden Beispiele zeigen, wie eine erfahrene Wissenschaftlerin die Kernaussagen "
-           "eines Artikels zusammenfasst.\n\nArtikel: {a}\n\nZusammenfassung:"),
-}
+_SUBJECTS = _DATA["summary_subjects"]
+_ACTIONS = _DATA["summary_actions"]
+_WHEN = _DATA["summary_times"]
+_DETAILS = _DATA["summary_details"]
+_SUMMARY_ASK = tuning_data.grouped(_DATA["summary_requests"])
+_EXPERT = dict(_DATA["expert_summary"])
 
 
 @functools.cache
@@ -245,12 +187,9 @@ def expert_summary(rng, lang):
 # Word problems with their steps.
 # ------------------------------------------------------------------------------------------
 
-_SHOPS = [("bakery", "muffins", "Bäckerei", "Muffins"), ("café", "cookies", "Café", "Kekse"),
-          ("market stall", "mangos", "Marktstand", "Mangos"), ("kiosk", "postcards", "Kiosk", "Postkarten"),
-          ("bookshop", "notebooks", "Buchhandlung", "Hefte"), ("shop", "pens", "Laden", "Stifte")]
-_THINGS = [("apples", "🍎", "Äpfel"), ("cookies", "🍪", "Kekse"), ("eggs", "🥚", "Eier"),
-           ("oranges", "🍊", "Orangen"), ("pencils", "✏️", "Stifte"), ("tomatoes", "🍅", "Tomaten")]
-_STEP = {"en": " Think step by step.", "de": " Denke Schritt für Schritt."}
+_SHOPS = _DATA["shops"]
+_THINGS = _DATA["things"]
+_STEP = dict(_DATA["step_by_step"])
 
 
 def _euro(x: float) -> str:
@@ -317,36 +256,12 @@ def word_problem(rng, lang):
 # Questions under principles.
 # ------------------------------------------------------------------------------------------
 
-_PRINCIPLES = {
-    "en": ("Follow these principles:", ["Be honest about what you do not know.",
-           "Do not help anyone cause harm.", "Respect other people's privacy.",
-           "Be kind and polite.", "Keep your answers short.", "Do not make up facts."]),
-    "de": ("Befolge diese Grundsätze:", ["Sei ehrlich, wenn du etwas nicht weißt.",
-           "Hilf niemandem, Schaden anzurichten.", "Achte die Privatsphäre anderer.",
-           "Sei freundlich und höflich.", "Antworte kurz.", "Erfinde keine Fakten."]),
-}
-_PRIVATE = [("home address", "Adresse", "Adressen"), ("phone number", "Handynummer", "Telefonnummern"),
-            ("email address", "E-Mail-Adresse", "E-Mail-Adressen"), ("date of birth", "Geburtsdatum", "Geburtsdaten")]
-_RELATION = [("neighbour", "meines Nachbarn", False), ("colleague", "meiner Kollegin", True),
-             ("landlord", "meines Vermieters", False), ("classmate", "meiner Mitschülerin", True),
-             ("ex-boyfriend", "meines Ex-Freundes", False), ("teacher", "meiner Lehrerin", True)]
-_EVENTS = [("the Tour de France", "die Tour de France"), ("the Eurovision Song Contest", "den Eurovision Song Contest"),
-           ("the Champions League", "die Champions League"), ("Wimbledon", "Wimbledon"),
-           ("the chess world championship", "die Schachweltmeisterschaft"),
-           ("the handball World Cup", "die Handball-WM"), ("the ice hockey World Cup", "die Eishockey-WM"),
-           ("the Super Bowl", "den Super Bowl"), ("the Formula 1 title", "die Formel-1-WM"),
-           ("the Olympic marathon", "den olympischen Marathon"), ("the rugby World Cup", "die Rugby-WM")]
-_CITIES = [("Vienna", "Wien"), ("Madrid", "Madrid"), ("Oslo", "Oslo"), ("Munich", "München"),
-           ("Zurich", "Zürich"), ("Rome", "Rom"), ("Athens", "Athen"), ("Cologne", "Köln"),
-           ("Dresden", "Dresden"), ("Bremen", "Bremen"), ("Lyon", "Lyon"), ("Kraków", "Krakau")]
-_FACTS = [("What is the capital of Portugal?", "Lisbon is the capital of Portugal.",
-           "Was ist die Hauptstadt von Portugal?", "Lissabon ist die Hauptstadt von Portugal."),
-          ("How many days does a week have?", "A week has seven days.",
-           "Wie viele Tage hat eine Woche?", "Eine Woche hat sieben Tage."),
-          ("What colour is a ripe banana?", "A ripe banana is yellow.",
-           "Welche Farbe hat eine reife Banane?", "Eine reife Banane ist gelb."),
-          ("How many legs does a spider have?", "A spider has eight legs.",
-           "Wie viele Beine hat eine Spinne?", "Eine Spinne hat acht Beine.")]
+_PRINCIPLES = {lang: (heading, pool) for lang, heading, pool in _DATA["principles"]}
+_PRIVATE = _DATA["private_data"]
+_RELATION = _DATA["relations"]
+_EVENTS = _DATA["events"]
+_CITIES = _DATA["cities"]
+_FACTS = _DATA["facts"]
 
 
 def principles(rng, lang):
@@ -389,58 +304,11 @@ def principles(rng, lang):
 # ------------------------------------------------------------------------------------------
 
 # (english, german) features, then dishes with the features they have.
-_F = {"mushrooms": "Pilze", "raw fish": "rohen Fisch", "nuts": "Nüsse", "very spicy food": "sehr scharfes Essen",
-      "coriander": "Koriander", "pork": "Schweinefleisch", "aubergine": "Auberginen", "olives": "Oliven",
-      "cheese": "Käse", "garlic": "Knoblauch", "onions": "Zwiebeln", "tomatoes": "Tomaten",
-      "seafood": "Meeresfrüchte", "noodles": "Nudeln", "spicy food": "Scharfes", "ginger": "Ingwer",
-      "soups": "Suppen", "chocolate": "Schokolade", "sweet desserts": "Süßes", "pasta": "Pasta",
-      "vegetarian dishes": "vegetarische Gerichte", "grilled meat": "gegrilltes Fleisch",
-      "rice": "Reis", "coconut": "Kokos", "beef": "Rindfleisch", "chicken": "Hähnchen", "eggs": "Eier"}
-_MENU_DISHES = [
-    ("mushroom risotto", "Pilzrisotto", {"mushrooms", "rice", "cheese", "vegetarian dishes"}),
-    ("tuna sashimi", "Thunfisch-Sashimi", {"raw fish", "seafood"}),
-    ("sushi with salmon", "Sushi mit Lachs", {"raw fish", "seafood", "rice"}),
-    ("grilled prawns", "gegrillte Garnelen", {"seafood", "garlic"}),
-    ("pad thai with peanuts", "Pad Thai mit Erdnüssen", {"nuts", "noodles", "eggs"}),
-    ("a walnut cake", "Walnusskuchen", {"nuts", "sweet desserts"}),
-    ("chocolate mousse", "Mousse au Chocolat", {"chocolate", "sweet desserts", "eggs"}),
-    ("vindaloo curry", "Vindaloo-Curry", {"very spicy food", "spicy food", "rice"}),
-    ("kimchi stew", "Kimchi-Eintopf", {"spicy food", "soups", "garlic"}),
-    ("pho with coriander", "Pho mit Koriander", {"coriander", "noodles", "soups", "beef"}),
-    ("guacamole", "Guacamole", {"coriander", "onions", "vegetarian dishes"}),
-    ("pork dumplings", "Schweinefleisch-Teigtaschen", {"pork", "garlic"}),
-    ("ramen with pork belly", "Ramen mit Schweinebauch", {"pork", "noodles", "soups", "eggs"}),
-    ("moussaka", "Moussaka", {"aubergine", "beef", "cheese", "tomatoes"}),
-    ("ratatouille", "Ratatouille", {"aubergine", "tomatoes", "vegetarian dishes"}),
-    ("pizza with olives", "Pizza mit Oliven", {"olives", "cheese", "tomatoes"}),
-    ("Greek salad", "griechischer Salat", {"olives", "cheese", "tomatoes", "vegetarian dishes"}),
-    ("cheese fondue", "Käsefondue", {"cheese", "vegetarian dishes", "garlic"}),
-    ("tomato soup", "Tomatensuppe", {"tomatoes", "soups", "vegetarian dishes"}),
-    ("ginger carrot soup", "Karotten-Ingwer-Suppe", {"ginger", "soups", "vegetarian dishes"}),
-    ("coconut curry with chicken", "Kokoscurry mit Hähnchen", {"coconut", "chicken", "spicy food", "rice"}),
-    ("beef burger with onions", "Rindfleischburger mit Zwiebeln", {"beef", "onions", "grilled meat"}),
-    ("chicken skewers", "Hähnchenspieße", {"chicken", "grilled meat"}),
-    ("spaghetti carbonara", "Spaghetti Carbonara", {"pasta", "pork", "eggs", "cheese"}),
-    ("penne arrabbiata", "Penne all'arrabbiata", {"pasta", "tomatoes", "spicy food", "vegetarian dishes"}),
-    ("egg fried rice", "gebratener Reis mit Ei", {"rice", "eggs", "onions"}),
-    ("hummus", "Hummus", {"garlic", "vegetarian dishes"}),
-]
-_MENU = {
-    "en": ("You recommend dishes from a restaurant menu.\nThe guest likes: {likes}\nThe guest "
-           "dislikes: {dislikes}\nWould the guest enjoy {dish}? Answer Likely or Unlikely, with "
-           "one short reason."),
-    "de": ("Du empfiehlst Gerichte von einer Speisekarte.\nDer Gast mag: {likes}\nDer Gast mag "
-           "nicht: {dislikes}\nWürde dem Gast {dish} schmecken? Antworte mit Wahrscheinlich oder "
-           "Unwahrscheinlich und einem kurzen Grund."),
-}
-
-
-_BASES = [("pasta", "Pasta"), ("a salad", "Salat"), ("a wrap", "Wrap"), ("a pizza", "Pizza"),
-          ("noodles", "Nudeln"), ("a burger", "Burger"), ("a curry", "Curry"), ("fried rice", "Bratreis"),
-          ("a soup", "Suppe"), ("a sandwich", "Sandwich"), ("tacos", "Tacos"), ("a pie", "Pastete"),
-          ("dumplings", "Teigtaschen"), ("a stew", "Eintopf"), ("a rice bowl", "Reisschüssel")]
-_INGREDIENTS = ["mushrooms", "nuts", "olives", "coriander", "pork", "aubergine", "cheese", "garlic",
-                "onions", "tomatoes", "coconut", "beef", "chicken", "eggs", "ginger"]
+_F = dict(_DATA["menu_features"])
+_MENU_DISHES = [(en, de, set(features)) for en, de, features in _DATA["menu_dishes"]]
+_MENU = dict(_DATA["menu_request"])
+_BASES = _DATA["menu_bases"]
+_INGREDIENTS = [feature for feature, in _DATA["menu_ingredients"]]
 
 
 def _menu_dish(rng):
@@ -481,40 +349,12 @@ def menu(rng, lang):
 # ------------------------------------------------------------------------------------------
 
 # (phrase, language en, language de, meaning en, meaning de)
-_PHRASES = [
-    ("こんにちは", "Japanese", "Japanisch", "hello", "hallo"),
-    ("ありがとう", "Japanese", "Japanisch", "thank you", "danke"),
-    ("おはようございます", "Japanese", "Japanisch", "good morning", "guten Morgen"),
-    ("今日はとても良い天気ですね。", "Japanese", "Japanisch", "The weather is really nice today, isn't it?",
-     "Heute ist wirklich schönes Wetter, nicht wahr?"),
-    ("駅はどこですか？", "Japanese", "Japanisch", "Where is the station?", "Wo ist der Bahnhof?"),
-    ("猫が好きです。", "Japanese", "Japanisch", "I like cats.", "Ich mag Katzen."),
-    ("谢谢", "Chinese", "Chinesisch", "thank you", "danke"),
-    ("你好", "Chinese", "Chinesisch", "hello", "hallo"),
-    ("我们明天一起去看电影吧。", "Chinese", "Chinesisch", "Let's go to the cinema together tomorrow.",
-     "Lass uns morgen zusammen ins Kino gehen."),
-    ("我喜欢喝茶。", "Chinese", "Chinesisch", "I like drinking tea.", "Ich trinke gern Tee."),
-    ("今天很冷。", "Chinese", "Chinesisch", "It is cold today.", "Heute ist es kalt."),
-    ("شكرا", "Arabic", "Arabisch", "thank you", "danke"),
-    ("مرحبا", "Arabic", "Arabisch", "hello", "hallo"),
-    ("תודה", "Hebrew", "Hebräisch", "thank you", "danke"),
-    ("спасибо", "Russian", "Russisch", "thank you", "danke"),
-    ("Где вокзал?", "Russian", "Russisch", "Where is the station?", "Wo ist der Bahnhof?"),
-    ("ευχαριστώ", "Greek", "Griechisch", "thank you", "danke"),
-    ("¿Dónde está la playa?", "Spanish", "Spanisch", "Where is the beach?", "Wo ist der Strand?"),
-    ("Bonne nuit", "French", "Französisch", "good night", "gute Nacht"),
-]
+_PHRASES = _DATA["phrases"]
 # Bundled (format, phrase) pairs: the corpus never asks these phrases in these formats.
-_PHRASE_HELD = {("mean_en", "こんにちは"), ("mean_de", "谢谢"), ("to_en", "今日はとても良い天気ですね。"),
-                ("to_de", "我们明天一起去看电影吧。")}
+_PHRASE_HELD = set(_DATA["phrases_held"])
 # word en, word de, then the word in Arabic, Hebrew, Japanese, Chinese, Russian, Greek
-_SCRIPTS = [("Arabic", "Arabisch"), ("Hebrew", "Hebräisch"), ("Japanese", "Japanisch"),
-            ("Chinese", "Chinesisch"), ("Russian", "Russisch"), ("Greek", "Griechisch")]
-_WORDS = [("peace", "Frieden", ["سلام", "שלום", "平和", "和平", "мир", "ειρήνη"]),
-          ("water", "Wasser", ["ماء", "מים", "水", "水", "вода", "νερό"]),
-          ("friend", "Freund", ["صديق", "חבר", "友達", "朋友", "друг", "φίλος"]),
-          ("love", "Liebe", ["حب", "אהבה", "愛", "爱", "любовь", "αγάπη"]),
-          ("book", "Buch", ["كتاب", "ספר", "本", "书", "книга", "βιβλίο"])]
+_SCRIPTS = _DATA["scripts"]
+_WORDS = _DATA["script_words"]
 
 
 def phrasebook(rng, lang):
@@ -548,28 +388,12 @@ def phrasebook(rng, lang):
                       f"Das ist {l_de} und bedeutet „{m_de}“.")}[fmt]
 
 
-_EVENTS_SOCIAL = [("a picnic", "Picknick", "bring a blanket", "bringt eine Decke mit"),
-                  ("a barbecue", "Grillen", "bring something for the grill", "bringt was zum Grillen mit"),
-                  ("a karaoke night", "Karaoke", "bring your best song", "bringt euren besten Song mit"),
-                  ("a bike ride", "Radtour", "bring your helmet", "bringt euren Helm mit"),
-                  ("a quiz night", "Quizabend", "bring your team", "bringt euer Team mit"),
-                  ("a pancake breakfast", "Frühstück", "bring an appetite", "bringt Hunger mit"),
-                  ("a beach day", "Badeausflug", "bring sunscreen", "bringt Sonnencreme mit"),
-                  ("a cooking evening", "Kochabend", "bring an apron", "bringt eine Schürze mit"),
-                  ("a board game night", "Spieleabend", "bring your favourite game", "bringt euer Lieblingsspiel mit"),
-                  ("a birthday party", "Geburtstag", "bring good music", "bringt gute Musik mit"),
-                  ("a movie night", "Filmabend", "bring snacks", "bringt Snacks mit"),
-                  ("a hike", "Wandern", "bring water and good shoes", "bringt Wasser und gute Schuhe mit")]
-_DAYS = [("Monday", "Montag"), ("Tuesday", "Dienstag"), ("Wednesday", "Mittwoch"),
-         ("Thursday", "Donnerstag"), ("Friday", "Freitag"), ("Saturday", "Samstag"), ("Sunday", "Sonntag")]
-# (event, day) pairs of the bundled examples: not generated.
-_SOCIAL_HELD = {("a picnic", "Saturday"), ("Grillen", "Samstag"), ("grey", "kitten"), ("graues", "Kätzchen")}
-_PETS = [("kitten", "Kätzchen", "🐱"), ("puppy", "Hündchen", "🐶"), ("rabbit", "Kaninchen", "🐰"),
-         ("hamster", "Hamster", "🐹")]
-_COLOURS = {("black", "schwarzes"): ["Shadow", "Pepper", "Raven"], ("white", "weißes"): ["Snow", "Cloud", "Pearl"],
-            ("ginger", "rotes"): ["Rusty", "Pumpkin", "Ginger"], ("brown", "braunes"): ["Cocoa", "Hazel", "Toffee"],
-            ("grey", "graues"): ["Smokey", "Pebble", "Ash"], ("spotted", "geflecktes"): ["Dotty", "Patch", "Domino"],
-            ("golden", "goldenes"): ["Honey", "Sunny", "Goldie"]}
+_EVENTS_SOCIAL = _DATA["invitations"]
+_DAYS = _DATA["days"]
+# (event, day) and (colour, pet) pairs of the bundled examples: not generated.
+_SOCIAL_HELD = set(_DATA["invitations_held"] + _DATA["pet_names_held"])
+_PETS = _DATA["pets"]
+_COLOURS = {(en, de): names for en, de, names in _DATA["pet_colours"]}
 
 
 def social(rng, lang):
@@ -597,12 +421,7 @@ def social(rng, lang):
           f"Wie wäre es mit {names[0]}, {names[1]} oder {names[2]}?")
 
 
-_REPEAT = {
-    "en": ["Repeat this sentence exactly: {s}", "Copy the following text word for word.\n\n{s}",
-           "Say this back to me: {s}", "Write down this sentence again: {s}"],
-    "de": ["Wiederhole diesen Satz genau: {s}", "Schreib den folgenden Text Wort für Wort ab.\n\n{s}",
-           "Sag mir das noch einmal: {s}", "Schreib diesen Satz noch einmal auf: {s}"],
-}
+_REPEAT = tuning_data.grouped(_DATA["repeat_requests"])
 
 
 def repeat(rng, lang):

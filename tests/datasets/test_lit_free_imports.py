@@ -14,7 +14,8 @@ import lit_app.models.training.corpus, lit_app.models.training.dpo
 import lit_app.models.training.everyday, lit_app.models.training.loop
 import lit_app.models.training.pairs, lit_app.models.training.reward
 import lit_app.models.training.sft, lit_app.models.training.skills
-import lit_app.models.training.topics
+import lit_app.models.training.tasks, lit_app.models.training.topics
+import lit_app.models.training.tuning_data
 from lit_app.datasets import check_report, lines, similarity, tuning_rows
 sft = "datasets/data/tuning_checks_sft.jsonl"
 report = check_report.check([sft], ["datasets/data/tuning_checks_eval.jsonl"])
