@@ -4,8 +4,16 @@ Built once per test session (a SentencePiece model trained on the fly, random we
 so the real loading code runs on real preset directories.
 """
 
-import lit_app  # noqa: F401  (sets the Keras backend before keras is imported)
-import pytest
+import os
+
+# Tests compile many small programs and run each a few times: LLVM's optimizations cost
+# more than they save (a third of the engine tests' time measured here). Set before JAX
+# starts its backend; subprocess servers and commands inherit it.
+os.environ["XLA_FLAGS"] = " ".join(filter(None, [os.environ.get("XLA_FLAGS"),
+                                                 "--xla_backend_optimization_level=0"]))
+
+import lit_app  # noqa: E402,F401  (sets the Keras backend before keras is imported)
+import pytest  # noqa: E402
 
 from lit_app.models.engine import tiny
 
@@ -55,7 +63,6 @@ def _in_process_server_defaults(tmp_path_factory):
   directory: findings (--state_dir), converted GGUF files and the compilation cache go to
   temporary directories, also for servers started as subprocesses. The compilation cache
   is on for the whole session, so engines built again reuse compiled programs."""
-  import os
   from absl import flags
   from lit_app import server  # noqa: F401  (defines the flags)
   from lit_app.models import engine as engine_lib

@@ -28,10 +28,9 @@ SALIENCE = (fields.TOKENS, fields.GRAD_L2, fields.GRAD_DOT_INPUT)
 
 
 def run(models: str, data, out, *extra: str) -> int:
-  """`gemma-lit batch` with every salience method (the default offers only the cheap ones)."""
+  """`gemma-lit batch` with its default methods (the gradients), plus `extra` flags."""
   return dispatch.main(["batch", f"--models={models}", f"--data={data}", f"--out={out}",
-                        "--max_length=64", "--max_new_tokens=4", "--batch_size=2",
-                        "--salience_methods=integrated_gradients,occlusion,contrastive", *extra])
+                        "--max_length=64", "--max_new_tokens=4", "--batch_size=2", *extra])
 
 
 def lines_of(path) -> list[str]:
@@ -75,6 +74,7 @@ def test_one_row_per_prompt_and_model_with_its_fields(done):
   assert "München" in done.out.read_text(encoding="utf-8")  # UTF-8, not \u escapes.
   for row, ex in zip(rows, [ex for ex in ROWS for _ in NAMES]):
     assert {k: row[k] for k in ex} == ex
+    assert fields.INTEGRATED_GRADIENTS not in row  # Only the methods --salience_methods names.
     assert row[loading.CHECKPOINT].endswith(".lora.h5") == (row[loading.MODEL] == "tuned")
     assert isinstance(row[fields.RESPONSE], str)
     if fields.TARGET in ex:
@@ -203,13 +203,14 @@ def test_output_loads_back_as_a_dataset(done):
   assert isinstance(loaded, loading.PrecomputedDataset) and len(loaded.examples) == 8
 
 
-def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, monkeypatch, capsys):
+def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, capsys):
   from lit_app.models.lit import faithfulness
-  monkeypatch.setattr(model_specs, "build_models", lambda *_, **__: (done.lit_models, {}))
-  out = tmp_path / "out.jsonl"
-  assert run(done.models, done.data, out, "--faithfulness") == 0
+  out = tmp_path / "out.jsonl"  # Its own models: these offer the methods it names.
+  assert run(done.models, done.data, out, "--faithfulness",
+             "--salience_methods=integrated_gradients,occlusion,contrastive") == 0
   rows = [json.loads(line) for line in lines_of(out)]
   for row in rows:
+    assert (fields.CONTRASTIVE_GRAD_L2 in row) == bool(row.get(fields.TARGET))
     abpc = {k for k in row if k.startswith(faithfulness.ABPC)}
     assert bool(abpc) == bool(row.get(fields.TARGET))
     if row.get(fields.TARGET):

@@ -114,23 +114,31 @@ def test_every_family_matches_keras_hub_attention(variant, sp_proto, small_block
   np.testing.assert_array_equal(ours_generated, generated)
 
 
+SCALE = 8  # The long-prompt test's prompt, window and blocks are 1/SCALE of the real ones.
+
+
 @pytest.mark.parametrize("variant,layers,eps", [("gemma2", 2, 1e-3), ("gemma4", 4, None)])
-def test_long_salience_matches_finite_differences_and_dense_attention(sp_proto, variant,
-                                                                      layers, eps):
-  """2,560 tokens on a tiny Gemma 2 (soft caps, a sliding-window layer, a global one) and
-  a tiny Gemma 4 (two sliding, two global layers, KV sharing; KerasHub puts its window in
+def test_long_salience_matches_finite_differences_and_dense_attention(
+    sp_proto, monkeypatch, variant, layers, eps):
+  """2,560 tokens' worth of blocks on a tiny Gemma 2 (soft caps, a sliding-window layer,
+  a global one) and a tiny Gemma 4 (two sliding, two global layers, KV sharing; KerasHub puts its window in
   the decoder block's mask, ours takes it from positions): the blockwise backward against
   central differences where they resolve the gradient (near the targets), and at every
   position against autodiff through KerasHub's dense attention and its full [T, T] masks
-  on the same weights. The window (300) is far shorter than the prompt."""
+  on the same weights. The window (300) is far shorter than the prompt: 10 query chunks by
+  5 key blocks. SCALE shrinks the prompt, the window and the blocks alike (320 tokens,
+  window 37, blocks of 32 queries by 64 keys): the same chunks and blocks at 1/8 of the
+  length, and a fraction of the time."""
+  monkeypatch.setattr(attention, "BLOCK_Q", attention.BLOCK_Q // SCALE)
+  monkeypatch.setattr(attention, "BLOCK_K", attention.BLOCK_K // SCALE)
   arch = dict(num_layers=layers, hidden_dim=8, num_heads=2, num_kv_heads=1, head_dim=4,
-              intermediate_dim=16, sliding_window_size=300)
+              intermediate_dim=16, sliding_window_size=300 // SCALE)
   build = lambda: tiny.build_causal_lm(variant, sp_proto, sequence_length=64, seed=2, **arch)
   engine = engine_lib.Engine(build(), max_length=4096)
   dense = engine_lib.Engine(build(), max_length=4096)
   attention.uninstall(dense.causal_lm)
   rng = np.random.default_rng(0)
-  n = 2500  # Bucket 2,560: 10 query chunks by 5 key blocks.
+  n = 2500 // SCALE  # Bucket 320: 10 query chunks by 5 key blocks (of 32, 64).
   ids = np.concatenate([[engine.bos_id], rng.integers(4, 300, size=n - 1)]).astype(np.int32)
   targets = np.arange(n - 3, n)
   mask = np.zeros(n)

@@ -185,10 +185,11 @@ def test_unknown_backbone_is_named():
 
 def test_gemma4_loads_the_same_class_under_any_hash_seed(tiny_presets):
   """KerasHub's generic `CausalLM.from_preset` picks Gemma4AssistantCausalLM with
-  PYTHONHASHSEED=0; our loader reads the family's class."""
+  PYTHONHASHSEED=0; our loader reads the family's class (under seed 0 in a subprocess,
+  and under this process's random seed in test_each_variant_loads_as_its_family)."""
   code = ("import lit_app; from lit_app.models.engine import checkpoint; "
           f"print('CLASS', type(checkpoint.load_causal_lm({tiny_presets['gemma4']!r})).__name__)")
-  for seed in ("0", "1", "2"):
+  for seed in ("0",):
     env = dict(os.environ, PYTHONHASHSEED=seed, JAX_PLATFORMS="cpu")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True,
                          text=True, timeout=300)

@@ -1,5 +1,7 @@
 """The salience model's extra methods (IG, occlusion, contrastive) and the Faithfulness
-interpreter over every tiny family."""
+interpreter, on a tiny Gemma 3 (the real default's family). The LIT layer is the same for
+every family; the methods' numbers per family are pinned in tests/models/engine/
+test_attribution.py (Gemma 1, 2, 3) and served for each in tests/lit_app/."""
 
 import numpy as np
 import pytest
@@ -15,9 +17,9 @@ EXAMPLE = {"prompt": "Translate to German: good morning -> ", "target": "Guten M
            "foil": "Hallo Welt"}
 
 
-@pytest.fixture(scope="module", params=["gemma", "gemma2", "gemma3"])
-def group(request, tiny_presets):
-  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[request.param]),
+@pytest.fixture(scope="module")
+def group(tiny_presets):
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma3"]),
                              max_length=128)
   return wrappers.model_group("m", engine, max_new_tokens=4)
 
