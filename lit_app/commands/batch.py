@@ -57,6 +57,7 @@ def row_hash(example: dict) -> str:
 
 
 def row_key(index: int, example: dict, model: str) -> str:
+  """The batch_key of one output row: `<row index>:<hash of the row>:<model>`."""
   return f"{index}:{row_hash(example)}:{model}"
 
 
@@ -148,6 +149,16 @@ def read_rows(path: str) -> list[dict]:
 
 
 def count_todo(examples: list[dict], names: list[str], done) -> int:
+  """How many (row, model) pairs have no result in OUT yet.
+
+  Args:
+    examples: the input rows, in file order (a row's index is part of its key).
+    names: the model names.
+    done: the batch_keys already in OUT (any container of them).
+
+  Returns:
+    The number of pairs whose row_key is not in `done`.
+  """
   return sum(row_key(i, ex, n) not in done for i, ex in enumerate(examples) for n in names)
 
 
@@ -185,6 +196,22 @@ def process(models: dict, names: list[str], checkpoints: dict[str, str],
 
 
 def main() -> int:
+  """Runs `gemma-lit batch`: appends each model's results on the --data rows to --out.
+
+  Loads the models only when some (row, model) pair is not in --out yet. Prints how many
+  rows it wrote and how many were already there (or that there is nothing to do), and with
+  --faithfulness the mean-ABPC table over all of --out; a progress bar goes to stderr.
+
+  Returns:
+    dispatch.EXIT_OK (0): batch has no findings.
+
+  Raises:
+    app.UsageError: --models, --data or --out is missing, or --models, --chat_template or
+      --salience_methods is malformed (dispatch exits 2).
+    ValueError: --data cannot be read or has a key batch output adds, --out is not batch
+      output or holds another checkpoint under a model's name, or a checkpoint cannot be
+      loaded (dispatch exits 2).
+  """
   for flag in ("models", "data", "out"):
     if not FLAGS[flag].value:
       raise app.UsageError(f"--{flag} is required")

@@ -58,6 +58,20 @@ def eval_paths(values: list[str]) -> list[str]:
 
 
 def main() -> int:
+  """Runs `gemma-lit check-data`: checks the --train files against the --eval files.
+
+  Prints the report as a table followed by an `OK` or a `BLOCKED` line, or with --json as
+  one JSON object that also lists the `blocking_problems`.
+
+  Returns:
+    dispatch.EXIT_FINDINGS (1) when contamination, malformed rows or label problems block
+    tuning (unless --allow_contamination / --allow_malformed let them through), else
+    dispatch.EXIT_OK (0).
+
+  Raises:
+    app.UsageError: --train is missing (dispatch exits 2).
+    ValueError: a threshold is out of range or a file cannot be read (dispatch exits 2).
+  """
   if not _TRAIN.value:
     raise app.UsageError("--train is required")
   report = check_report.check(

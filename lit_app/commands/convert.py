@@ -46,6 +46,22 @@ def convert(path: str, out: str) -> str:
 
 
 def main(paths: list[str]) -> int:
+  """Runs `gemma-lit convert FILE.gguf --out=DIR`: writes the file's KerasHub preset to DIR.
+
+  Prints one line naming DIR, the backbone class and the `from_preset` call that loads it.
+
+  Args:
+    paths: the positional arguments: exactly one, a `.gguf` path.
+
+  Returns:
+    dispatch.EXIT_OK (0).
+
+  Raises:
+    app.UsageError: --out is missing, or `paths` is not one .gguf path (dispatch exits 2).
+    ValueError: DIR holds files, or the file cannot be read or converted (GGUFError);
+      dispatch exits 2.
+    OSError: the conversion cache or DIR cannot be written (dispatch exits 2).
+  """
   if not _OUT.value:
     raise app.UsageError("--out is required")
   if len(paths) != 1:

@@ -36,6 +36,7 @@ COMMANDS = {  # name: (module, summary)
 
 
 def overview() -> str:
+  """The top-level help: usage, each subcommand with its summary, and where flags are."""
   width = max(map(len, COMMANDS))
   listed = "\n".join(f"  {name:<{width}}  {summary}" for name, (_, summary) in COMMANDS.items())
   return (f"usage: {PROG} SUBCOMMAND [--flag=value ...]\n\nsubcommands:\n{listed}\n\n"

@@ -126,6 +126,16 @@ def format_table(results: dict[str, dict]) -> str:
 
 
 def write_answers(path: str, requests: list[dict], answers: dict[str, list[dict]]) -> None:
+  """Writes one JSON line per request and model to `path` (overwriting it), request-major.
+
+  Each line is the request row plus `model`, `response` and `refused`; `refused` is
+  refusals.is_refusal's prefix rule, also when a --judge decided the metrics.
+
+  Args:
+    path: the output file (--out).
+    requests: the request rows.
+    answers: {model name: its predictions on `requests`, in their order}.
+  """
   with open(path, "w", encoding="utf-8") as f:
     for i, row in enumerate(requests):
       for name, outputs in answers.items():
@@ -136,6 +146,23 @@ def write_answers(path: str, requests: list[dict], answers: dict[str, list[dict]
 
 
 def main() -> int:
+  """Runs `gemma-lit eval`: each model's refusal, over-refusal and preference metrics.
+
+  Answers the --data requests and scores its preference pairs with every model (--judge,
+  when given, decides which answers are refusals), writes the answers to --out when given,
+  and prints a table (a row per model, and per model and request file when there are
+  several files) or with --json {model: metrics}.
+
+  Returns:
+    dispatch.EXIT_OK (0): the numbers are reported, not judged.
+
+  Raises:
+    app.UsageError: --models or --chat_template is malformed, or --data is empty
+      (dispatch exits 2).
+    ValueError: a --data file cannot be read or has neither requests nor pairs, or a
+      checkpoint cannot be loaded (dispatch exits 2).
+    OSError: --out cannot be written (dispatch exits 2).
+  """
   named = model_specs.parse_models(MODEL_FLAGS.specs())
   model_specs.check_chat_models(MODEL_FLAGS.chat_models(), [n for n, _ in named])
   if not _DATA.value:

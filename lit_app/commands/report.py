@@ -55,6 +55,19 @@ def export(store: store_lib.Store, finding_ids: Sequence[int] | None, out: str) 
 
 
 def main() -> int:
+  """Runs `gemma-lit report`: writes the --finding=ID finding, or --all, as HTML to --out.
+
+  Prints each written path on a line; errors, and "no findings to export" when --all finds
+  none, go to stderr as one line.
+
+  Returns:
+    dispatch.EXIT_FINDINGS (1) when --state_dir holds no findings or the finding does not
+    exist, else dispatch.EXIT_OK (0).
+
+  Raises:
+    app.UsageError: not exactly one of --finding and --all, or no --out (dispatch exits 2).
+    OSError: --out cannot be written (dispatch exits 2).
+  """
   if (_FINDING.value is None) == (not _ALL.value):
     raise app.UsageError("give exactly one of --finding=ID and --all")
   if not _OUT.value:

@@ -31,6 +31,18 @@ _JSON = flags.DEFINE_bool("json", False, "One JSON object per input line.", flag
 
 
 def main() -> int:
+  """Runs `gemma-lit route`: the router's label and probability for each --inputs line.
+
+  Blank lines are skipped. Prints with --json one object per line, {"text", "label",
+  "probability"} (rounded to 4 places), else a table of label, probability and text.
+
+  Returns:
+    dispatch.EXIT_OK (0).
+
+  Raises:
+    app.UsageError: --inputs is missing (dispatch exits 2).
+    ValueError: --inputs or --router cannot be read or used (dispatch exits 2).
+  """
   if not _INPUTS.value:
     raise app.UsageError("--inputs is required")
   texts = [text for _, text in lines.read_lines(_INPUTS.value) if text.strip()]

@@ -42,6 +42,20 @@ _POSITIVE = flags.DEFINE_string("positive", "harmful", "The label measured again
 
 
 def make_featurizer(kind: str, checkpoint_spec: str | None):
+  """The unfitted featurizer for --featurizer and --checkpoint.
+
+  Args:
+    kind: featurizers.TEXT; any other value means featurizers.EMBEDDINGS.
+    checkpoint_spec: for embeddings, PRESET_OR_DIR[@ADAPTER.lora.h5]; None: the bundled
+      base. Unused for text.
+
+  Returns:
+    A featurizers.TextFeaturizer, or a featurizers.EmbeddingFeaturizer of the checkpoint
+    (loaded when first used).
+
+  Raises:
+    app.UsageError: the bundled base is needed and its GGUF package is missing or damaged.
+  """
   if kind == featurizers.TEXT:
     return featurizers.TextFeaturizer()
   from lit_app import model_specs  # The bundled checkpoints.
@@ -66,6 +80,20 @@ def accuracy(router: router_lib.Router, rows: list[dict], positive: str) -> dict
 
 
 def main() -> int:
+  """Runs `gemma-lit route train`: fits a router on --data, measures it, saves it to --out.
+
+  Prints each --eval miss, a line naming the labels, featurizer and --out, and a table of
+  the accuracy over all labels and of --positive against the rest, on the training data
+  and on each --eval file; the accuracies are also stored in the router's `trained_on`.
+
+  Returns:
+    dispatch.EXIT_OK (0).
+
+  Raises:
+    app.UsageError: --data or --out is missing (dispatch exits 2).
+    ValueError: a labeled-inputs file cannot be read, or --data has fewer than two labels
+      (dispatch exits 2).
+  """
   for holder in (_DATA, _OUT):
     if not holder.value:
       raise app.UsageError(f"--{holder.name} is required")

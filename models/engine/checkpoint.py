@@ -36,6 +36,18 @@ class CheckpointSpec:
 
   @classmethod
   def parse(cls, spec: str) -> "CheckpointSpec":
+    """Parses `PRESET_OR_DIR|FILE.gguf[@ADAPTER.lora.h5]`, split at its last `@`.
+
+    Args:
+      spec: the checkpoint text; surrounding whitespace is ignored.
+
+    Returns:
+      The CheckpointSpec; `adapter` is None when `spec` has no `@`.
+
+    Raises:
+      ValueError: `spec` is empty, or it has an `@` with nothing before it or with an
+        adapter path that does not end in ADAPTER_SUFFIX.
+    """
     spec = spec.strip()
     if not spec:
       raise ValueError("empty checkpoint path; expected PRESET_OR_DIR|FILE.gguf"

@@ -56,6 +56,11 @@ class FittedModelParallel(keras.distribution.ModelParallel):
   """keras' ModelParallel, with layouts fitted to each variable's shape (see fit_axes)."""
 
   def get_variable_layout(self, variable):
+    """ModelParallel's layout of `variable`, less the axes that do not divide its shape.
+
+    A dimension whose mesh axis does not divide it is left whole (replicated along that
+    axis); the layout is returned unchanged when every axis fits.
+    """
     layout = super().get_variable_layout(variable)
     mesh = self.device_mesh
     axes = fit_axes(layout.axes, variable.shape, dict(zip(mesh.axis_names, mesh.shape)))

@@ -21,6 +21,7 @@ class BoundedGreedySampler(keras_hub.samplers.GreedySampler):
   steps = None
 
   def run_loop(self, cond, body, model=None, loop_vars=None, maximum_iterations=None):
+    """GreedySampler's loop, with `maximum_iterations` capped at `steps` when it is set."""
     if self.steps is not None:
       maximum_iterations = jnp.minimum(maximum_iterations, self.steps)
     return super().run_loop(cond, body, model=model, loop_vars=loop_vars,

@@ -77,9 +77,11 @@ class Budget:
     self.limit = limit or int(max_map_count() * DEFAULT_FRACTION)
 
   def register(self, table: "Programs") -> None:
+    """Adds `table` to the tables whose idle programs make_room may drop (held weakly)."""
     self._tables.add(table)
 
   def tick(self) -> int:
+    """The next value of the budget's clock (increasing): a program's last-use time."""
     return next(self._clock)
 
   def note_growth(self, maps: int) -> None:

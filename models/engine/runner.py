@@ -130,9 +130,11 @@ class Engine:
             truncated)
 
   def pieces(self, ids) -> list[str]:
+    """The SentencePiece piece of each token id (`<bos>`, `▁word`, `<0xE2>`, ...)."""
     return [self.sp.id_to_piece(int(i)) for i in ids]
 
   def decode(self, ids) -> str:
+    """The text of the token ids (SentencePiece's decode: `<bos>`, `<eos>`, `<pad>` give none)."""
     return self.sp.decode([int(i) for i in ids])
 
   # --- Weights as state -------------------------------------------------------

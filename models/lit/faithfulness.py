@@ -32,6 +32,11 @@ METHODS = (fields.GRAD_L2, fields.GRAD_DOT_INPUT, fields.INTEGRATED_GRADIENTS,
 
 @dataclasses.dataclass
 class Curves:
+  """One method's deletion and insertion curves on one example, and their ABPC.
+
+  Point i of each curve is at attribution.FRACTIONS[i] of the prompt tokens; `abpc` is
+  the mean of insertion − deletion.
+  """
   deletion: np.ndarray   # <float32>[fractions], log P(target) with the top tokens removed
   insertion: np.ndarray  # <float32>[fractions], log P(target) with only the top tokens kept
   abpc: float
@@ -134,16 +139,19 @@ class Faithfulness(lit_components.Interpreter):
   more faithful. The target is the example's `target`, or else the model's answer."""
 
   def is_compatible(self, model, dataset) -> bool:
+    """True for a GenerationModel (NAME, possibly wrapped), on any dataset."""
     del dataset
     return isinstance(getattr(model, "wrapped", model), wrappers.GenerationModel)
 
   def meta_spec(self) -> lit_types.Spec:
+    """Signed FeatureSalience, not autorun: ABPC per method, and each method's curves."""
     spec = {ABPC: lit_types.FeatureSalience(signed=True, autorun=False)}
     for method in METHODS:
       spec[CURVES_PREFIX + method] = lit_types.FeatureSalience(signed=True, autorun=False)
     return spec
 
   def run(self, inputs, model, dataset, model_outputs=None, config=None):
+    """Per input: ABPC and curves of each method, for its `target` or else the answer."""
     del dataset, config
     inner = getattr(model, "wrapped", model)
     if model_outputs is None and any(not ex.get(fields.TARGET) for ex in inputs):

@@ -62,6 +62,16 @@ def requested(field_names, offered) -> tuple[str, ...]:
 
 
 def output_spec(methods=OPTIONAL_METHODS) -> lit_types.Spec:
+  """The output fields the attribution methods `methods` add to the salience model.
+
+  Args:
+    methods: names of FIELDS_OF; VS_BASE adds nothing here (SalienceModel lists its
+      fields).
+
+  Returns:
+    A TokenScores aligned to `tokens` for each of their TOKEN_FIELDS, and with
+    integrated_gradients a Scalar integrated_gradients_error in [0, 1].
+  """
   spec = {f: lit_types.TokenScores(align=fields.TOKENS)
           for m in methods for f in FIELDS_OF[m] if f in TOKEN_FIELDS}
   if "integrated_gradients" in methods:

@@ -64,19 +64,23 @@ class AlignmentMetrics(lit_components.Metrics):
   agreement (RLHF-style pairs) of the model's answers."""
 
   def is_compatible(self, model, dataset) -> bool:
+    """True for a GenerationModel on a dataset with a `kind` or a `response_1` field."""
     spec = dataset.spec()
     return isinstance(getattr(model, "wrapped", model), wrappers.GenerationModel) and (
         fields.KIND in spec or fields.RESPONSE_1 in spec)
 
   def is_field_compatible(self, pred_spec, parent_spec) -> bool:
+    """True for GeneratedText predictions (the model's `response`), whatever the parent."""
     del parent_spec
     return isinstance(pred_spec, lit_types.GeneratedText)
 
   def meta_spec(self) -> lit_types.Spec:
+    """A MetricResult per entry of METRICS, with its best value where it has one."""
     return {name: lit_types.MetricResult(description=description, **(
         {"best_value": best} if best else {})) for name, (best, description) in METRICS.items()}
 
   def run(self, inputs, model, dataset, model_outputs=None, config=None):
+    """One result on `response`: evaluate()'s metrics (on LIT's answers when it has them)."""
     del config
     if fields.KIND not in dataset.spec():
       model_outputs = None  # Pairs only: no answers needed.
@@ -105,27 +109,34 @@ class ReferenceTextMetrics(lit_components.Metrics):
     self.inner = inner
 
   def description(self) -> str:
+    """The wrapped metric's description."""
     return self.inner.description()
 
   def is_compatible(self, model, dataset) -> bool:
+    """The wrapped metric's answer, and False where has_reference_answers() fails."""
     return has_reference_answers(dataset) and self.inner.is_compatible(model, dataset)
 
   def is_field_compatible(self, pred_spec, parent_spec) -> bool:
+    """The wrapped metric's answer."""
     return self.inner.is_field_compatible(pred_spec, parent_spec)
 
   def meta_spec(self) -> lit_types.Spec:
+    """The wrapped metric's meta spec."""
     return self.inner.meta_spec()
 
   def config_spec(self) -> lit_types.Spec:
+    """The wrapped metric's config spec."""
     return self.inner.config_spec()
 
   def run(self, inputs, model, dataset, model_outputs=None, config=None):
+    """The wrapped metric's results, or [] where has_reference_answers() fails."""
     # LIT offers a model's metrics for all its datasets at once: skip the others here.
     if not has_reference_answers(dataset):
       return []
     return self.inner.run(inputs, model, dataset, model_outputs, config)
 
   def compute(self, *args, **kw):
+    """The wrapped metric's compute(), unrestricted (run() is where datasets are checked)."""
     return self.inner.compute(*args, **kw)
 
 

@@ -43,26 +43,32 @@ class RewardModel(lit_model.BatchedModel):
     self.batch_size, self._description = batch_size, description
 
   def description(self) -> str:
+    """The description given to the constructor, else LIT's default."""
     return self._description or super().description()
 
   @classmethod
   def init_spec(cls):
+    """None: built by the server from a checkpoint, never from LIT's UI."""
     return None
 
   def max_minibatch_size(self) -> int:
+    """The constructor's batch_size (examples per predict_minibatch call)."""
     return self.batch_size
 
   def input_spec(self) -> lit_types.Spec:
+    """`prompt`; optional `response` (or `target`) and a pair's `response_1`, `response_2`."""
     optional = lit_types.TextSegment(required=False)
     return {fields.PROMPT: lit_types.TextSegment(), fields.RESPONSE: optional,
             fields.TARGET: optional, fields.RESPONSE_1: optional, fields.RESPONSE_2: optional}
 
   def output_spec(self) -> lit_types.Spec:
+    """Scalars `reward`, `reward_1`, `reward_2`, and `reward_prefers` ("", "1" or "2")."""
     return {fields.REWARD: lit_types.Scalar(), REWARD_1: lit_types.Scalar(),
             REWARD_2: lit_types.Scalar(),
             REWARD_PREFERS: lit_types.CategoryLabel(vocab=["", "1", "2"])}
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    """Rewards of `response` (else `target`) and of a pair's responses ("1" wins ties)."""
     for ex in inputs:
       for key in (fields.PROMPT, fields.RESPONSE, fields.TARGET, fields.RESPONSE_1,
                   fields.RESPONSE_2):

@@ -18,6 +18,7 @@ class RouteAnnotator(lit_components.Annotator):
     super().__init__(name, None)
 
   def annotate(self, inputs, dataset, dataset_spec_to_annotate=None):
+    """Routes the routed examples of `inputs` in place; leaves every spec as it is."""
     del dataset, dataset_spec_to_annotate  # The fields are in the dataset's own spec.
     for example, routed in zip(inputs, annotate.route_examples(inputs)):
       if routed is not example:

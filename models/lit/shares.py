@@ -32,6 +32,7 @@ DESCRIPTIONS = {
 
 
 def share_name(method: str) -> str:
+  """The name of `method`'s share field: `method` + SUFFIX (`grad_l2` -> `grad_l2_share`)."""
   return method + SUFFIX
 
 

@@ -35,6 +35,12 @@ LABEL_CHARS = 24
 
 @dataclasses.dataclass
 class Attribution:
+  """The raw scores of one filled template (attribute() returns them; not yet shares).
+
+  part_grad_l2 and part_grad_dot_input map each part's label (part_labels()) to the sum of
+  its tokens' salience; ablation maps each `{{placeholder}}` to how much log P(target)
+  drops when its value is the baseline.
+  """
   part_grad_l2: dict[str, float]
   part_grad_dot_input: dict[str, float]
   ablation: dict[str, float]  # placeholder -> log p(target) − log p(target | baseline value)
@@ -111,14 +117,17 @@ class TemplateAttribution(lit_components.Interpreter):
   answer."""
 
   def is_compatible(self, model, dataset) -> bool:
+    """True for a GenerationModel (NAME, possibly wrapped) on a dataset with `template`."""
     inner = getattr(model, "wrapped", model)
     return (isinstance(inner, wrappers.GenerationModel)
             and fields.TEMPLATE in dataset.spec())
 
   def config_spec(self) -> lit_types.Spec:
+    """`baseline`: the text put in place of each placeholder's value (default empty)."""
     return {"baseline": lit_types.TextSegment(default="", required=False)}
 
   def meta_spec(self) -> lit_types.Spec:
+    """Autorun FeatureSalience: per-part grad·input and grad L2, and placeholder ablation."""
     return {  # A signed field first: LIT picks the module's palette from it.
         PART_GRAD_DOT_INPUT: lit_types.FeatureSalience(signed=True, autorun=True),
         PART_GRAD_L2: lit_types.FeatureSalience(signed=False, autorun=True),
@@ -126,6 +135,7 @@ class TemplateAttribution(lit_components.Interpreter):
     }
 
   def run(self, inputs, model, dataset, model_outputs=None, config=None):
+    """Per input, each method's shares (see attribute()); {} for non-template examples."""
     inner = getattr(model, "wrapped", model)
     baseline = (config or {}).get("baseline") or ""
     if model_outputs is None and any(not ex.get(fields.TARGET) for ex in inputs):

@@ -21,6 +21,7 @@ WORD_MARK = "▁"
 
 
 def is_markup(piece: str) -> bool:
+  """Whether `piece` is chat or control markup (`<bos>`, `<end_of_turn>`, `<|turn>` ...)."""
   return bool(_MARKUP_PIECE.match(piece)) and not _BYTE_PIECE.match(piece)
 
 

@@ -60,6 +60,7 @@ class ModelConfig:
 
   @property
   def is_tuned(self) -> bool:
+    """Whether the model runs an adapter (a tuned checkpoint) rather than the base."""
     return self.adapter is not None
 
 
@@ -139,6 +140,7 @@ class GenerationModel(_EngineModel):
   """
 
   def output_spec(self) -> lit_types.Spec:
+    """`response` (parent `target`), plus prompt and response Embeddings when configured."""
     spec = {fields.RESPONSE: lit_types.GeneratedText(parent=fields.TARGET)}
     if self.config.output_embeddings:
       spec |= {fields.PROMPT_EMBEDDINGS: lit_types.Embeddings(),
@@ -146,6 +148,7 @@ class GenerationModel(_EngineModel):
     return spec
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    """Greedy answers, and if configured <float32>[hidden] prompt and answer embeddings."""
     adapter = self.config.adapter
     ids = [self.engine.encode(self.prompt(ex))[0] for ex in inputs]
     new_ids = self.engine.generate(ids, self.config.max_new_tokens, adapter)
@@ -163,9 +166,11 @@ class TokenizerModel(_EngineModel):
   """_NAME_tokenizer: the tokens of prompt + target, as people read them."""
 
   def output_spec(self) -> lit_types.Spec:
+    """`tokens` only: the display tokens of prompt + target."""
     return {fields.TOKENS: lit_types.Tokens(parent="")}
 
   def predict_minibatch(self, inputs: list[dict]) -> Iterable[dict]:
+    """Each example's display tokens of prompt + target (tokenization only, no forward)."""
     return [{fields.TOKENS: self._tokens(ex)[1]} for ex in inputs]
 
 
@@ -210,11 +215,13 @@ class SalienceModel(_EngineModel):
     return self if set(wanted) <= set(self.computed) else self.with_methods(wanted)
 
   def input_spec(self) -> lit_types.Spec:
+    """`prompt` and `target`, plus the optional `target_mask` and `foil`."""
     return super().input_spec() | {
         fields.TARGET_MASK: lit_types.TokenScores(align="", required=False),
         fields.FOIL: lit_types.TextSegment(required=False)}
 
   def output_spec(self) -> lit_types.Spec:
+    """`tokens`, the gradients and every offered method's fields, with a `_share` per raw score."""
     return shares_lib.with_share_specs(self._method_spec())  # Each method and its share.
 
   def _method_spec(self) -> lit_types.Spec:
@@ -229,6 +236,7 @@ class SalienceModel(_EngineModel):
     return spec | methods.output_spec(self.config.salience_methods)
 
   def predict_minibatch(self, inputs: list[dict]) -> list[dict]:
+    """Gradients and the `computed` methods for the `target_mask` tokens, with shares."""
     rows = []
     for ex in inputs:
       ids, display, group_of = self._tokens(ex)

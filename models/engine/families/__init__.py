@@ -97,6 +97,7 @@ def _registry() -> tuple[Family, ...]:
 
 
 def families() -> tuple[Family, ...]:
+  """Every supported generation's Family, most specific backbone class first."""
   return _registry()
 
 
@@ -112,6 +113,17 @@ def family_of(backbone: keras.Model | type) -> Family:
 
 
 def family_named(name: str) -> Family:
+  """The family whose name or one of whose tiny variants is `name`.
+
+  Args:
+    name: a family name (e.g. 'gemma3') or a tiny variant (e.g. 'gemma4_moe').
+
+  Returns:
+    The first Family in families() that matches.
+
+  Raises:
+    ValueError: no family has that name or tiny variant.
+  """
   for family in families():
     if name == family.name or name in family.tiny_variants:
       return family

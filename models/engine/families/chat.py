@@ -14,6 +14,7 @@ class ChatFormat:
   end_of_turn: str
 
   def user_turn(self, prompt: str) -> str:
+    """The prompt as a user turn, followed by the opening of the model's turn."""
     return (f"{self.start_of_turn}user\n{prompt}{self.end_of_turn}\n"
             f"{self.start_of_turn}model\n")
 
@@ -22,6 +23,7 @@ class ChatFormat:
     return f"{response}{self.end_of_turn}"
 
   def has_markup(self, text: str) -> bool:
+    """Whether `text` already holds this format's start-of-turn marker."""
     return self.start_of_turn in text
 
 

@@ -14,6 +14,7 @@ from lit_app.models.engine.families import chat
 
 
 def lookup(backbone, token_ids):
+  """The token-embedding lookup, unscaled: <float>[batch, length, hidden]."""
   return backbone.token_embedding(token_ids)
 
 
@@ -24,6 +25,20 @@ def scaled(backbone, e):
 
 def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block,
            **block_kwargs):
+  """The text path: the scaled lookup through every decoder block, then the final norm.
+
+  Args:
+    backbone: a GemmaBackbone (or a Gemma 3/4 backbone that names its layers the same).
+    e: the lookup, <float>[batch, length, hidden].
+    token_ids: <int>[batch, length]; unused (the blocks read the lookup only).
+    padding_mask: <int or bool>[batch, length], 1 on real tokens.
+    block_call: runs one block, `block_call(block, x, **inputs)` (families.call_block or
+      families.remat_block).
+    **block_kwargs: further keyword arguments for every block (Gemma 3: vision_mask).
+
+  Returns:
+    The final-norm output, <float>[batch, length, hidden].
+  """
   del token_ids  # The text path reads the lookup only.
   x = scaled(backbone, e)
   for block in backbone.transformer_layers:
@@ -32,15 +47,24 @@ def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block,
 
 
 def logits(backbone, h):
+  """Hidden states <float>[..., hidden] projected to <float>[..., vocab] by the tied
+  embedding (with Gemma 2's final logit soft cap when the backbone has one)."""
   return backbone.token_embedding(h, reverse=True)
 
 
 def hidden_size(backbone):
+  """The backbone's hidden dimension (that of the lookup and the hidden states)."""
   return backbone.hidden_dim
 
 
 def common_config(vocabulary_size, num_layers=2, hidden_dim=64, num_heads=4,
                   num_kv_heads=2, head_dim=16, intermediate_dim=128):
+  """The keyword arguments of a tiny Gemma backbone (Gemma 3 and 4 start from them too).
+
+  Returns:
+    A dict of GemmaBackbone arguments: `num_heads` becomes `num_query_heads` and
+    `num_kv_heads` becomes `num_key_value_heads`; the other names are the backbone's.
+  """
   return dict(vocabulary_size=vocabulary_size, num_layers=num_layers,
               num_query_heads=num_heads, num_key_value_heads=num_kv_heads,
               hidden_dim=hidden_dim, intermediate_dim=intermediate_dim, head_dim=head_dim)
@@ -62,6 +86,19 @@ LORA_TARGETS = ("query", "value")
 
 
 def tiny(variant, proto, sequence_length, sliding_window_size=8, **arch):
+  """A randomly initialised tiny GemmaCausalLM.
+
+  Args:
+    variant: 'gemma2' adds Gemma 2's soft caps, post-norms and sliding-window attention;
+      any other value builds Gemma 1.
+    proto: the SentencePiece model proto (bytes) of the tokenizer.
+    sequence_length: the preprocessor's sequence length.
+    sliding_window_size: Gemma 2's attention window, in tokens.
+    **arch: sizes passed to common_config (num_layers, hidden_dim, num_heads, ...).
+
+  Returns:
+    The GemmaCausalLM, with its tokenizer and preprocessor.
+  """
   tokenizer = keras_hub.models.GemmaTokenizer(proto=proto)
   config = common_config(tokenizer.vocabulary_size(), **arch)
   if variant == "gemma2":

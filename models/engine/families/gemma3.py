@@ -12,10 +12,28 @@ from lit_app.models.engine.families import chat, gemma
 
 
 def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
+  """Gemma 1/2's text path (gemma.hidden) with `vision_mask=None` for every block.
+
+  Returns:
+    The final-norm output, <float>[batch, length, hidden].
+  """
   return gemma.hidden(backbone, e, token_ids, padding_mask, block_call, vision_mask=None)
 
 
 def tiny(variant, proto, sequence_length, sliding_window_size=8, **arch):
+  """A randomly initialised tiny Gemma3CausalLM.
+
+  Args:
+    variant: 'gemma3_vision' adds a tiny vision encoder and image converter; any other
+      value builds a text-only model.
+    proto: the SentencePiece model proto (bytes) of the tokenizer.
+    sequence_length: the preprocessor's sequence length.
+    sliding_window_size: the local layers' attention window, in tokens.
+    **arch: sizes passed to gemma.common_config (num_layers, hidden_dim, num_heads, ...).
+
+  Returns:
+    The Gemma3CausalLM, with its tokenizer and preprocessor.
+  """
   vision = variant == "gemma3_vision"
   tokenizer = keras_hub.models.Gemma3Tokenizer(proto=proto, has_vision_tokens=vision)
   config = gemma.common_config(tokenizer.vocabulary_size(), **arch) | dict(

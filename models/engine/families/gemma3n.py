@@ -17,10 +17,26 @@ from lit_app.models.engine.families import chat
 
 
 def lookup(backbone, token_ids):
+  """The language model's token-embedding lookup, before `embed_tokens`' √hidden scale:
+  <float>[batch, length, hidden]."""
   return backbone.language_model.embed_tokens.embedding(token_ids)
 
 
 def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
+  """The text path: the scaled lookup and the per-layer inputs through the language model.
+
+  Args:
+    backbone: a Gemma3nBackbone.
+    e: the lookup, <float>[batch, length, hidden].
+    token_ids: <int>[batch, length]; the per-layer inputs are looked up from them (ids
+      outside the per-layer vocabulary read id 0).
+    padding_mask: <int or bool>[batch, length], 1 on real tokens.
+    block_call: ignored: the blocks run inside KerasHub's language model, so
+      families.remat_block does not apply to Gemma 3n.
+
+  Returns:
+    The language model's final-norm output, <float>[batch, length, hidden].
+  """
   # The decoder stack (AltUp streams across blocks) runs inside KerasHub's language model
   # call, so there is no per-block loop here to hand to `block_call`.
   del block_call
@@ -33,10 +49,13 @@ def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block)
 
 
 def logits(backbone, h):
+  """Hidden states <float>[..., hidden] projected to <float>[..., vocab] by the language
+  model's reversed token embedding."""
   return backbone.language_model.token_embedding(h, reverse=True)
 
 
 def hidden_size(backbone):
+  """The text model's hidden size (`text_hidden_size`)."""
   return backbone.text_hidden_size
 
 
@@ -55,6 +74,21 @@ LAYOUT = (
 
 def tiny(variant, proto, sequence_length, sliding_window_size=8, num_layers=4,
          hidden_dim=64, num_heads=4, num_kv_heads=2, head_dim=16, intermediate_dim=128):
+  """A randomly initialised tiny Gemma3nCausalLM with E2B/E4B's parts: AltUp, LAuReL,
+  per-layer inputs and two KV-shared layers; no vision or audio encoder.
+
+  Args:
+    variant: ignored (3n has one tiny variant).
+    proto: the SentencePiece model proto (bytes) of the tokenizer.
+    sequence_length: the preprocessor's sequence length.
+    sliding_window_size: the sliding layers' attention window, in tokens.
+    num_layers: decoder layers, an even number (sliding and full attention alternate).
+    hidden_dim, num_heads, num_kv_heads, head_dim, intermediate_dim: the text model's
+      sizes.
+
+  Returns:
+    The Gemma3nCausalLM, with its tokenizer and preprocessor.
+  """
   del variant
   tokenizer = keras_hub.models.Gemma3nTokenizer(proto=proto)
   vocab = tokenizer.vocabulary_size()

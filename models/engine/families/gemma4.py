@@ -41,6 +41,20 @@ def per_layer_inputs(backbone, x, token_ids):
 
 
 def hidden(backbone, e, token_ids, padding_mask, block_call=families.call_block):
+  """The text path (see the module docstring): the scaled lookup through every block, with
+  its per-layer input and, for KV-shared blocks, their source block's keys and values.
+
+  Args:
+    backbone: a Gemma4Backbone.
+    e: the lookup, <float>[batch, length, hidden].
+    token_ids: <int>[batch, length], for the per-layer token embedding.
+    padding_mask: <int or bool>[batch, length], 1 on real tokens.
+    block_call: runs one block, `block_call(block, x, **inputs)`; it must return what the
+      block returns, (x, its keys and values).
+
+  Returns:
+    The final-norm output, <float>[batch, length, hidden].
+  """
   x = gemma.scaled(backbone, e)
   kv = {}  # Block index -> its keys and values, for the KV-shared blocks after it.
   for i, (block, extra) in enumerate(zip(backbone.transformer_layers,
