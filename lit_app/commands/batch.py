@@ -209,8 +209,8 @@ def main() -> int:
     app.UsageError: --models, --data or --out is missing, or --models, --chat_template or
       --salience_methods is malformed (dispatch exits 2).
     ValueError: --data cannot be read or has a key batch output adds, --out is not batch
-      output or holds another checkpoint under a model's name, or a checkpoint cannot be
-      loaded (dispatch exits 2).
+      output or holds another checkpoint under a model's name, a checkpoint cannot be
+      loaded, or one is a reward model (dispatch exits 2).
   """
   for flag in ("models", "data", "out"):
     if not FLAGS[flag].value:
@@ -229,6 +229,11 @@ def main() -> int:
   start = time.perf_counter()
   # Adapters on one base share its weights and one engine.
   models, _ = MODEL_FLAGS.build()
+  scores_only = [n for n in names if fields.tokenizer_model_name(n) not in models]
+  if scores_only:
+    raise ValueError(f"--models: {', '.join(scores_only)} is a reward model (an adapter "
+                     "with a reward head), which gives scores, not answers or salience; "
+                     "leave it out of batch")
   written = process(models, names, checkpoints, examples, FLAGS.out, set(done))
   print(f"{FLAGS.out}: wrote {written} rows ({len(examples) * len(names) - todo} were already "
         f"there) in {time.perf_counter() - start:.1f}s")

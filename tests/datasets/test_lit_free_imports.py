@@ -5,6 +5,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 # Everything under models/training/ and the modules `gemma-lit tune` checks its rows with;
 # then one check run on a bundled file, so that lazy imports on that path count too.
 CODE = """
@@ -25,6 +27,7 @@ assert not lit, lit
 """
 
 
+@pytest.mark.subprocess
 def test_training_and_data_checks_do_not_import_lit():
   root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
   result = subprocess.run([sys.executable, "-c", CODE], cwd=root, capture_output=True,

@@ -77,6 +77,7 @@ def run_one(port, i):
   return post(port, model, examples, types)[0]
 
 
+@pytest.mark.subprocess
 def test_concurrent_clients_get_the_same_answers_as_one_client(live_server):
   port, _ = live_server
   expected = [run_one(port, i) for i in range(10)]
@@ -86,6 +87,7 @@ def test_concurrent_clients_get_the_same_answers_as_one_client(live_server):
     assert result == expected[i % 10]
 
 
+@pytest.mark.subprocess
 def test_memory_stays_flat_over_a_soak(live_server):
   port, proc = live_server
   server = psutil.Process(proc.pid)
@@ -104,6 +106,7 @@ def test_memory_stays_flat_over_a_soak(live_server):
   assert after < before * 1.10 + 20e6, (before, after)
 
 
+@pytest.mark.subprocess
 def test_gunicorn_serves_the_wsgi_entry_point(tiny_presets):
   port = free_port()
   env = dict(os.environ, GEMMA_LIT_FLAGS=f"--models=m:{tiny_presets['gemma']} --max_length=64")

@@ -51,6 +51,7 @@ def test_model_parallel_that_does_not_divide_the_devices_is_a_usage_error(tiny_p
       flags.FLAGS(["lit_app", "--model_parallel=0"])
 
 
+@pytest.mark.subprocess
 def test_model_parallel_shards_the_weights_as_they_load(tiny_presets):
   env = dict(os.environ, XLA_FLAGS=f"--xla_force_host_platform_device_count={DEVICES}",
              JAX_PLATFORMS="cpu", PYTHONPATH=ROOT)

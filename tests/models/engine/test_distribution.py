@@ -111,6 +111,7 @@ def test_configure(tiny_presets):
   assert distribution.describe().startswith("model_parallel=1 x data_parallel=1 over 1")
 
 
+@pytest.mark.subprocess
 @pytest.mark.parametrize("variant", ["gemma3", "gemma4_moe", "gemma3n"])
 def test_sharded_equals_one_device(tiny_presets, variant):
   """Families whose layout is ours, not KerasHub's (Gemma 4's expert bank split by expert)."""

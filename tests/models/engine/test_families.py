@@ -183,6 +183,7 @@ def test_unknown_backbone_is_named():
     families.family_of(keras_hub.models.Backbone)
 
 
+@pytest.mark.subprocess
 def test_gemma4_loads_the_same_class_under_any_hash_seed(tiny_presets):
   """KerasHub's generic `CausalLM.from_preset` picks Gemma4AssistantCausalLM with
   PYTHONHASHSEED=0; our loader reads the family's class (under seed 0 in a subprocess,

@@ -73,6 +73,7 @@ def resident_after_load(specs: list[str], runs: int = 3) -> dict:
   return sorted(results, key=lambda r: r["loaded"])[runs // 2]
 
 
+@pytest.mark.subprocess
 def test_three_adapters_cost_at_most_a_quarter_of_the_base(big_checkpoint):
   base, adapters, params = big_checkpoint
   assert 90e6 < params < 130e6

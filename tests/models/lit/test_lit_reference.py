@@ -10,6 +10,7 @@ import subprocess
 import sys
 
 import numpy as np
+import pytest
 
 from lit_app.models.engine import checkpoint
 
@@ -25,6 +26,7 @@ EXAMPLES = [
 ]
 
 
+@pytest.mark.subprocess
 def test_matches_lit_tensorflow_reference(tiny_presets):
   preset = tiny_presets["gemma"]
   group = wrappers.model_group(
