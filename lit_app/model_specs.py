@@ -230,6 +230,27 @@ def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_len
   return engines
 
 
+def refuse_reward_models(models: dict, names: Sequence[str], command: str) -> None:
+  """Stops a command that needs answers when any of `names` is a reward model.
+
+  A reward model (an adapter with a reward head, from `gemma-lit tune --method=reward`)
+  gives scores only: no answers, salience or refusal rates.
+
+  Args:
+    models: the LIT models build_models returned.
+    names: the --models names the command runs.
+    command: the subcommand's name, for the message (e.g. "batch").
+
+  Raises:
+    ValueError: (one line) naming the reward models to leave out.
+  """
+  scores_only = [n for n in names if isinstance(models.get(n), reward_lit.RewardModel)]
+  if scores_only:
+    raise ValueError(f"--models: {', '.join(scores_only)} is a reward model (an adapter "
+                     "with a reward head), which gives scores, not answers or salience; "
+                     f"leave it out of {command}")
+
+
 def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  batch_size: int, precision: str, chat_models: Sequence[str] = (),
                  model_parallel: int | None = None, warm_up: bool = False,

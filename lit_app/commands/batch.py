@@ -229,11 +229,7 @@ def main() -> int:
   start = time.perf_counter()
   # Adapters on one base share its weights and one engine.
   models, _ = MODEL_FLAGS.build()
-  scores_only = [n for n in names if fields.tokenizer_model_name(n) not in models]
-  if scores_only:
-    raise ValueError(f"--models: {', '.join(scores_only)} is a reward model (an adapter "
-                     "with a reward head), which gives scores, not answers or salience; "
-                     "leave it out of batch")
+  model_specs.refuse_reward_models(models, names, "batch")
   written = process(models, names, checkpoints, examples, FLAGS.out, set(done))
   print(f"{FLAGS.out}: wrote {written} rows ({len(examples) * len(names) - todo} were already "
         f"there) in {time.perf_counter() - start:.1f}s")

@@ -159,8 +159,8 @@ def main() -> int:
   Raises:
     app.UsageError: --models or --chat_template is malformed, or --data is empty
       (dispatch exits 2).
-    ValueError: a --data file cannot be read or has neither requests nor pairs, or a
-      checkpoint cannot be loaded (dispatch exits 2).
+    ValueError: a --data file cannot be read or has neither requests nor pairs, a
+      checkpoint cannot be loaded, or one is a reward model (dispatch exits 2).
     OSError: --out cannot be written (dispatch exits 2).
   """
   named = model_specs.parse_models(MODEL_FLAGS.specs())
@@ -174,6 +174,7 @@ def main() -> int:
     judge = judge_lib.Judge(engine_lib.Engine(judge_lm, MODEL_FLAGS.max_length.value),
                             MODEL_FLAGS.batch_size.value)
   models, _ = MODEL_FLAGS.build(output_embeddings=False, salience_methods=())
+  model_specs.refuse_reward_models(models, [n for n, _ in named], "eval")
   results, answers = evaluate(models, [n for n, _ in named], requests, pairs, files, judge)
   if _OUT.value and requests:
     write_answers(_OUT.value, requests, answers)

@@ -75,14 +75,18 @@ def test_head_file_errors(tmp_path, trained):
     reward.load_head(str(bad))
 
 
-def test_batch_refuses_a_reward_model_in_one_line(trained, tmp_path, capsys):
-  """A reward model has no answers or salience to precompute: exit 2, one line, no output."""
+def test_batch_and_eval_refuse_a_reward_model_in_one_line(trained, tmp_path, capsys):
+  """A reward model has no answers or salience to precompute or rate: exit 2, one line,
+  no output."""
   from lit_app.commands import dispatch
+  from lit_app.datasets import loading
   base, out, _, _ = trained
   data, written = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
   data.write_text('{"prompt": "Hi", "target": "Hallo"}\n', encoding="utf-8")
-  assert dispatch.main(["batch", f"--models=reward:{base}@{out}", f"--data={data}",
-                        f"--out={written}", "--max_length=64"]) == 2
-  err = capsys.readouterr().err
-  assert "reward is a reward model" in err and err.count("\n") == 1
-  assert not written.exists() or written.read_text(encoding="utf-8") == ""
+  requests = f"{loading.DATA_DIR}/refusal_validation.jsonl"
+  for argv in (["batch", f"--data={data}"], ["eval", f"--data={requests}"]):
+    assert dispatch.main([*argv, f"--models=reward:{base}@{out}", f"--out={written}",
+                          "--max_length=64"]) == 2
+    err = capsys.readouterr().err
+    assert "reward is a reward model" in err and err.count("\n") == 1, err
+    assert not written.exists()
