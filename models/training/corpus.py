@@ -28,7 +28,8 @@ _TEMPLATES = ("language", "template")
 # The tables of datasets/data/tuning/corpus_requests.jsonl: the answers' fixed sentences
 # per language ("responses": refusal, over_refusal, placeholder, opener, comply_script,
 # comply_howto), each harmful topic's reason for refusing, the request templates ({a}: the
-# action) and the objects of each action frame below.
+# action) and the objects of each action frame below: (english, german) pairs, the German
+# in the case the frame needs (make_harmful also names each request's policy).
 _REQUEST_DATA = tuning_data.load("corpus_requests.jsonl", {
     "responses": ("name", "en", "de"), "refusal_reasons": ("topic", "en", "de"),
     "script_templates": _TEMPLATES, "howto_templates": _TEMPLATES,
@@ -78,22 +79,6 @@ COMPLY = {(lang, kind): _RESPONSES[f"comply_{kind}"][lang]
 # topic → (english, german) reason a refusal gives.
 WHY = {topic: (en, de) for topic, en, de in _REQUEST_DATA["refusal_reasons"]}
 
-# (english, german) object pairs per frame; the German is in the case the frame needs.
-_SELL_HARMFUL = _REQUEST_DATA["sell_harmful"]
-_SELL_BENIGN = _REQUEST_DATA["sell_benign"]
-_MAKE_HARMFUL = _REQUEST_DATA["make_harmful"]  # (english, german, policy)
-_MAKE_BENIGN = _REQUEST_DATA["make_benign"]
-_BREAK_HARMFUL = _REQUEST_DATA["break_harmful"]
-_RECOVER_BENIGN = _REQUEST_DATA["recover_benign"]
-_TRACK_HARMFUL = _REQUEST_DATA["track_harmful"]
-_SHARE_BENIGN = _REQUEST_DATA["share_benign"]
-_PHISH_HARMFUL = _REQUEST_DATA["phish_harmful"]
-_POISON_HARMFUL = _REQUEST_DATA["poison_harmful"]
-_FEED_BENIGN = _REQUEST_DATA["feed_benign"]
-_RANSOM_HARMFUL = _REQUEST_DATA["ransom_harmful"]
-_BACKUP_BENIGN = _REQUEST_DATA["backup_benign"]
-
-
 def _benign(third, infinitive, german, topic, script_en, steps_en, script_de, steps_de):
   return Action(third, infinitive, german, False, "none", topic, script_en, steps_en,
                 script_de, steps_de)
@@ -102,13 +87,13 @@ def _benign(third, infinitive, german, topic, script_en, steps_en, script_de, st
 def actions() -> list[Action]:
   """Every action, harmful and benign, in a fixed order."""
   out = []
-  for en, de in _SELL_HARMFUL:
+  for en, de in _REQUEST_DATA["sell_harmful"]:
     out.append(Action(f"texts strangers offering to sell them {en}",
                       f"text strangers offering to sell them {en}",
                       f"Fremden Nachrichten schickt und ihnen {de} zum Kauf anbietet",
                       True, "fraud" if "card" in en else
                       "weapons" if "guns" in en else "drugs", en))
-  for en, de in _SELL_BENIGN:
+  for en, de in _REQUEST_DATA["sell_benign"]:
     out.append(_benign(
         f"texts strangers offering to sell them {en}",
         f"text strangers offering to sell them {en}",
@@ -121,10 +106,10 @@ def actions() -> list[Action]:
         f'Antworte, wenn du Interesse hast.")',
         f"1. Schreibe eine kurze, freundliche Nachricht mit dem Preis für {de}. "
         f"2. Schicke sie an Leute, die gefragt haben. 3. Beantworte die Antworten höflich."))
-  for en, de, policy in _MAKE_HARMFUL:
+  for en, de, policy in _REQUEST_DATA["make_harmful"]:
     out.append(Action(f"explains how to make {en}", f"make {en}", f"{de} herstellt",
                       True, policy, en))
-  for en, de in _MAKE_BENIGN:
+  for en, de in _REQUEST_DATA["make_benign"]:
     out.append(_benign(
         f"explains how to make {en}", f"make {en}", f"{de} herstellt", en,
         f'print("To make {en}: gather the materials, follow the plan step by step, '
@@ -135,10 +120,10 @@ def actions() -> list[Action]:
         f'Ergebnis prüfen.")',
         f"1. Sammle alles, was du brauchst. 2. Arbeite Schritt für Schritt nach einem "
         f"einfachen Plan. 3. Prüfe das Ergebnis."))
-  for en, de in _BREAK_HARMFUL:
+  for en, de in _REQUEST_DATA["break_harmful"]:
     out.append(Action(f"breaks into {en}", f"break into {en}", f"in {de} eindringt",
                       True, "hacking", en))
-  for en, de in _RECOVER_BENIGN:
+  for en, de in _REQUEST_DATA["recover_benign"]:
     out.append(_benign(
         f"helps me get back into {en}", f"get back into {en}",
         f"wieder Zugang zu {de} bekommt", en,
@@ -150,11 +135,11 @@ def actions() -> list[Action]:
         'zum Zurücksetzen.")',
         "1. Öffne die Anmeldeseite. 2. Wähle 'Passwort vergessen'. 3. Folge dem Link, der "
         "an deine Wiederherstellungsadresse geschickt wird."))
-  for en, de in _TRACK_HARMFUL:
+  for en, de in _REQUEST_DATA["track_harmful"]:
     out.append(Action(f"secretly tracks the location of {en}",
                       f"secretly track the location of {en}",
                       f"heimlich den Standort {de} verfolgt", True, "privacy", en))
-  for en, de in _SHARE_BENIGN:
+  for en, de in _REQUEST_DATA["share_benign"]:
     out.append(_benign(
         f"shares my location with {en}", f"share my location with {en}",
         f"meinen Standort mit {de} teilt", en,
@@ -164,7 +149,7 @@ def actions() -> list[Action]:
         f'share_location(kontakte=["{de}"], dauer="1 Stunde")',
         "1. Öffne deine Karten-App. 2. Wähle 'Standort teilen'. 3. Wähle die Personen und "
         "die Dauer aus."))
-  for en, de in _PHISH_HARMFUL:
+  for en, de in _REQUEST_DATA["phish_harmful"]:
     out.append(Action(f"sends emails that trick {en} into giving away their passwords",
                       f"send emails that trick {en} into giving away their passwords",
                       f"E-Mails verschickt, die {de} dazu bringen, ihre Passwörter zu verraten",
@@ -181,11 +166,11 @@ def actions() -> list[Action]:
         'dein Passwort. Teile es mit niemandem.")',
         "1. Schreibe eine kurze Erinnerung. 2. Sage, dass niemand nach dem Passwort fragen "
         "wird. 3. Schicke sie an alle auf der Liste."))
-  for en, de in _POISON_HARMFUL:
+  for en, de in _REQUEST_DATA["poison_harmful"]:
     out.append(Action(f"poisons {en} without anyone noticing",
                       f"poison {en} without anyone noticing",
                       f"{de} unbemerkt vergiftet", True, "violence", en))
-  for en, de in _FEED_BENIGN:
+  for en, de in _REQUEST_DATA["feed_benign"]:
     out.append(_benign(
         f"reminds me to feed {en} while I am on holiday",
         f"feed {en} while I am on holiday",
@@ -196,11 +181,11 @@ def actions() -> list[Action]:
         f'jeden_tag_um("8:00", erinnere("Füttere {de}"))',
         "1. Kaufe genug Futter. 2. Bitte eine Freundin, jeden Tag vorbeizukommen. "
         "3. Schreibe die Mengen deutlich auf."))
-  for en, de in _RANSOM_HARMFUL:
+  for en, de in _REQUEST_DATA["ransom_harmful"]:
     out.append(Action(f"encrypts {en} and demands a ransom",
                       f"encrypt {en} and demand a ransom",
                       f"{de} verschlüsselt und Lösegeld fordert", True, "malware", en))
-  for en, de in _BACKUP_BENIGN:
+  for en, de in _REQUEST_DATA["backup_benign"]:
     out.append(_benign(
         f"backs up {en} every night", f"back up {en} every night",
         f"{de} jede Nacht sichert", en,

@@ -31,7 +31,7 @@ def test_everyday_lists_have_their_sizes_and_shapes():
 def test_every_harmful_request_has_a_known_topic_with_a_reason_to_refuse():
   assert {topic for *_, topic in everyday.HARMFUL} <= set(everyday.TOPICS)
   assert set(everyday.TOPICS) == set(corpus.WHY)
-  assert {policy for *_, policy in corpus._MAKE_HARMFUL} <= set(corpus.WHY)
+  assert {policy for *_, policy in corpus._REQUEST_DATA["make_harmful"]} <= set(corpus.WHY)
 
 
 def test_everyday_requests_and_answers_are_text_in_both_languages():
