@@ -21,7 +21,7 @@ import time
 import keras
 import numpy as np
 
-from lit_app.models.engine import families, gguf_file
+from lit_app.models.engine import families, gguf_file, programs
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +203,7 @@ def load_shared(specs: list[CheckpointSpec], dtype: str | None = None
     shared = SharedBase(causal_lm, adapters)
     for spec in members:
       loaded[spec] = shared
+  programs.release_memory()  # Dequantizing and loading leave freed blocks behind.
   return loaded
 
 
