@@ -14,8 +14,6 @@ import contextlib
 import dataclasses
 import functools
 import logging
-import math
-import os
 import threading
 import time
 from collections.abc import Sequence
@@ -31,32 +29,11 @@ from lit_app.models.engine import distribution
 from lit_app.models.engine import families
 from lit_app.models.engine import generation
 from lit_app.models.engine import memory
+from lit_app.models.engine import projection
 from lit_app.models.engine import programs
+from lit_app.models.engine.programs import batch_bucket, bucket
 
 log = logging.getLogger(__name__)
-
-
-def use_compilation_cache(directory: str) -> None:
-  """Keeps compiled programs on disk, so a restarted server skips most compiles."""
-  os.makedirs(directory, exist_ok=True)
-  jax.config.update("jax_compilation_cache_dir", directory)
-  jax.config.update("jax_persistent_cache_min_compile_time_secs", 0.5)
-
-
-def bucket(n: int, minimum: int = 16) -> int:
-  """Rounds a length up so compiled programs are reused: ≤ 25% padding above 64.
-
-  16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, ... (steps of 1/4 octave).
-  """
-  if n <= minimum:
-    return minimum
-  step = max(minimum, 2 ** (math.floor(math.log2(n)) - 2))
-  return -(-n // step) * step
-
-
-def batch_bucket(n: int) -> int:
-  """Batch sizes are padded to powers of two."""
-  return 1 << max(0, (n - 1).bit_length())
 
 
 @dataclasses.dataclass
@@ -85,6 +62,7 @@ class Engine:
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
     attention.install(self.causal_lm)  # Blockwise attention in every forward (attention.py).
+    projection.install(self.causal_lm)  # No small-matrix trap in the logits (projection.py).
     self.max_length = max_length
     self.max_memory = max_memory
     self._memory_shape = memory.shape_of(self.backbone)
@@ -479,16 +457,20 @@ class Engine:
     if arrays is None:
       return results
     batch, length = arrays[0].shape
+    # One chunk size for every doubling (steps stay multiples of num_steps, a power of
+    # two), so one compiled program serves 128 steps and 1,024 alike.
+    chunk = self._chunk(batch, length, num_steps)
+    key = ("integrated_gradients",) + arrays[0].shape + arrays[2].shape[1:] + (chunk,)
+    state, placed = self._state(adapter), distribution.place_batch(*arrays)
     steps = num_steps
     while True:
-      chunk = math.gcd(steps, self._chunk(batch, length, steps))  # Chunks tile the steps.
       t, w = attribution.ig_nodes(steps)
-      key = ("integrated_gradients",) + arrays[0].shape + arrays[2].shape[1:] + (steps, chunk)
       with self._turn():
-        ig, gain = self._attribution_call(
-            key, attribution.integrated_gradients, self._state(adapter),
-            *distribution.place_batch(*arrays), t, w, chunk=chunk)
-      ig, gain = np.asarray(ig, np.float32), np.asarray(gain, np.float32)
+        parts = [self._attribution_call(key, attribution.integrated_gradients, state, *placed,
+                                        t[c:c + chunk], w[c:c + chunk])
+                 for c in range(0, steps, chunk)]
+      ig = np.sum([np.asarray(part, np.float32) for part, _ in parts], axis=0)
+      gain = np.asarray(parts[0][1], np.float32)
       errors = [attribution.completeness_error(ig[b], gain[b]) for b in range(len(todo))]
       close = all(e <= tolerance or abs(float(np.sum(ig[b])) - float(gain[b])) < 1e-3
                   for b, e in enumerate(errors))

@@ -43,6 +43,25 @@ def _forward(engine, ids, mask):
   return nll, lookup
 
 
+def test_doubling_the_steps_reuses_one_compiled_program(tiny_presets):
+  """Each doubling of the points runs the same compiled chunk program (a click on integrated
+  gradients compiles once, not once per step count), and the chunks sum to the rule."""
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma3"]), max_length=128)
+  ids, mask = _row(engine)
+  [ig] = engine.integrated_gradients([ids], [mask], num_steps=4, tolerance=0.0, max_steps=16)
+  assert ig.steps == 16, ig.steps  # Doubled twice: 4, 8, 16 points.
+  assert [k[0] for k in engine._programs].count("integrated_gradients") == 1
+
+  nll, lookup = _forward(engine, ids, mask)
+  baseline = lookup.at[:, 1:].set(0.0)
+  t, w = attribution.ig_nodes(16)
+  log_p_grad = jax.grad(lambda x: -nll(x))
+  grads = jax.vmap(lambda ti: log_p_grad(baseline + ti * (lookup - baseline)))(jnp.asarray(t))
+  path_grad = np.tensordot(w, np.asarray(grads), axes=1)  # <float>[1, n, hidden]
+  reference = np.sum(path_grad * np.asarray(lookup - baseline), axis=-1)[0]
+  np.testing.assert_allclose(ig.scores, reference, rtol=1e-3, atol=1e-6)
+
+
 def test_integrated_gradients_complete_and_match_a_fine_trapezoid_rule(engine):
   ids, mask = _row(engine)
   [ig] = engine.integrated_gradients([ids], [mask])
