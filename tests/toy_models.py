@@ -9,9 +9,12 @@ FIXTURES = pathlib.Path(__file__).resolve().parent / "fixtures"
 TOY_BASE = FIXTURES / "toy_gemma_base"
 TOY_MODELS = (f"base:{TOY_BASE},tuned:{TOY_BASE}@{FIXTURES / 'toy_gemma_safety.lora.h5'},"
               f"dpo:{TOY_BASE}@{FIXTURES / 'toy_gemma_dpo.lora.h5'}")
-# Server / eval flags for them: chat markup on, every salience method offered.
+# Server / eval flags for them: chat markup on, every salience method offered; no background
+# warm-up (on 2 cores its ~20 compiles would compete with the tests' own requests for
+# minutes; tests/lit_app/test_warm_up.py tests it).
 TOY_SERVER_FLAGS = [
     f"--models={TOY_MODELS}",
     "--chat_template=base,tuned,dpo",
     "--salience_methods=integrated_gradients,occlusion,contrastive",
+    "--nowarm_up",
 ]

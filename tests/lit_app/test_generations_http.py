@@ -1,6 +1,8 @@
-"""The server with local presets of Gemma 4 (dense, MoE, vision-carrying) and Gemma 3n, as a
-user starts it (`--models=NAME:DIR,… --chat_template=…`): salience over HTTP equals the
-engine's, and answers come in the generation's chat markup and stop at its stop token."""
+"""The server with local presets of Gemma 4 (dense, MoE, vision-carrying), Gemma 3 with
+vision and Gemma 3n, as a user comparing checkpoints starts it (`--models=NAME:DIR,…
+--chat_template=…`; six checkpoints on five bases): salience over HTTP equals the engine's,
+answers come in the generation's chat markup and stop at its stop token, and every model
+answers in one process."""
 
 import json
 
@@ -14,13 +16,17 @@ from tests.lit_app.lit_client import PROMPT, TARGET, post_preds
 from tests.reference import cosine
 
 VARIANTS = ("gemma4", "gemma4_moe", "gemma4_vision", "gemma3n")
+# The comparison that once aborted the server (the compiled-programs issue): one more base,
+# and a second checkpoint on the Gemma 4 base.
+MORE = {"gemma3_vision": "gemma3_vision", "gemma4_chat": "gemma4"}
 
 
 @pytest.fixture(scope="module")
 def app(tiny_presets, tmp_path_factory):
   # Only the gradients: this file checks the text path, not the costlier methods.
   return make_app(tiny_presets, tmp_path_factory, VARIANTS,
-                  f"--chat_template={','.join(VARIANTS)}", "--salience_methods=")[0]
+                  f"--chat_template={','.join(VARIANTS + tuple(MORE))}", "--salience_methods=",
+                  aliases=MORE)[0]
 
 
 def _json(resp):
@@ -61,3 +67,21 @@ def test_answers_use_the_generations_markup_and_stop_token(app, tiny_presets, va
   [new] = engine.generate([ids], 8)
   assert out["response"] == engine.decode(new)
   assert not set(new.tolist()) & set(engine.stop_ids)
+
+
+def test_six_checkpoints_on_five_bases_all_answer_and_the_server_lives(app):
+  """Every model answers salience and an answer, in one process that stays up."""
+  names = VARIANTS + tuple(MORE)
+  info = _json(app.get("/get_info"))
+  assert set(names) <= set(info["models"])
+  for name in names:
+    tokens = _json(post_preds(app, f"_{name}_tokenizer", [{"prompt": PROMPT, "target": TARGET}],
+                              "Tokens"))[0]["tokens"]
+    mask = [0] * (len(tokens) - 2) + [1, 1]
+    out = _json(post_preds(app, f"_{name}_salience",
+                           [{"prompt": PROMPT, "target": TARGET, "target_mask": mask}],
+                           "Tokens,TokenScores"))[0]
+    assert np.isfinite(out["grad_l2"]).all() and np.asarray(out["grad_l2"]).sum() > 0
+    assert isinstance(_json(post_preds(app, name, [{"prompt": PROMPT}], "GeneratedText"))[0]
+                      ["response"], str)
+  assert _json(app.get("/get_info"))["models"].keys() == info["models"].keys()

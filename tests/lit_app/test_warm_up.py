@@ -1,12 +1,13 @@
 """The background warm-up compiles the common shapes before the first click, and lets
 waiting requests go first."""
 
+import logging
 import threading
 import time
 
 import numpy as np
 
-from lit_app.models.engine import checkpoint
+from lit_app.models.engine import checkpoint, programs
 
 from lit_app.models import engine as engine_lib
 
@@ -46,3 +47,20 @@ def test_requests_waiting_for_the_engine_are_counted(tiny_presets):
   request.join(timeout=60)
   assert not request.is_alive() and engine._waiting == 0
   assert np.isfinite(engine.mean_hidden([ids])).all()
+
+
+def test_a_refused_compile_ends_the_warm_up_cleanly(tiny_presets, caplog):
+  """With no room for one more program the warm-up stops with a warning, raises nothing,
+  and the engine answers once there is room again."""
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma"]), max_length=64)
+  budget = programs.BUDGET
+  try:
+    budget.limit = 1000  # Below what the process holds: no compile fits.
+    with caplog.at_level(logging.WARNING):
+      engine.warm_up(lengths=(16,), generate_lengths=())
+    assert "warm-up stopped after 0 shapes" in caplog.text
+    assert "cannot compile more programs" in caplog.text
+    assert len(engine._programs) == 0
+  finally:
+    budget.set_limit(None)
+  assert np.isfinite(engine.mean_hidden([engine.encode("Hallo Welt")[0]])).all()
