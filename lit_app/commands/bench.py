@@ -5,6 +5,7 @@
   gemma-lit bench --memory             # peak resident memory per request size
   gemma-lit bench --startup            # first answers of a freshly started server
   gemma-lit bench --window_ratio       # salience 1,024 vs 8,192 tokens, 512-token window
+  gemma-lit bench --limits             # the real Gemma 3 270M against the machine's limits
 
 Both sides load the same checkpoint and get the same texts. Ours is timed through the LIT
 wrappers' `predict()` (what the server calls; `--http` adds LIT's HTTP endpoint), LIT's
@@ -24,7 +25,7 @@ from absl import flags
 
 import lit_app  # noqa: F401  (sets the Keras backend)
 from lit_app.commands import dispatch
-from lit_app.models.benchmarks import inputs, memory, reference, serving, speed, timing
+from lit_app.models.benchmarks import inputs, limits, memory, reference, serving, speed, timing
 
 FLAGS = flags.FlagValues()
 _LENGTHS = flags.DEFINE_list("lengths", ["128", "512", "1024", "2048"],
@@ -66,8 +67,16 @@ _WINDOW_RATIO = flags.DEFINE_boolean(
 _WINDOW_LENGTHS = flags.DEFINE_list("window_lengths", ["1024", "8192"],
                                     "--window_ratio: request lengths in tokens.",
                                     flag_values=FLAGS)
+_LIMITS = flags.DEFINE_boolean(
+    "limits", False, "Figures against the machine's limits on --checkpoint (default: the "
+    "bundled Gemma 3 270M): salience at --lengths (default 128, 1024) against a forward "
+    "pass, decoding against the memory-bandwidth bound at --batch_sizes, a --big_length "
+    "(default 8192) request's time and memory, and a person's view over HTTP on a freshly "
+    "started default server.", flag_values=FLAGS)
 
 GIB, MIB = memory.GIB, memory.MIB
+LIMITS_LENGTHS, LIMITS_BIG_LENGTH = [128, 1024], 8192
+LIMITS_PROMPT_TOKENS, LIMITS_STEPS, VIEW_PROMPT_TOKENS, VIEW_ANSWER_TOKENS = 100, (8, 40), 100, 64
 
 
 # --- Tables -------------------------------------------------------------------
@@ -321,6 +330,79 @@ def startup_report(argv_line: str) -> str:
       "", markdown_table(header, rows)])
 
 
+def limits_report(argv_line: str) -> str:
+  """Measures the real model against the machine's limits (--limits); see `limits`.
+
+  Args:
+    argv_line: this run's command, quoted in the report.
+
+  Returns:
+    The machine, checkpoint and bandwidth, then a table per figure with its goal.
+
+  Raises:
+    RuntimeError: the default server exited or did not warm up (the HTTP view).
+  """
+  from lit_app.models import engine as engine_lib
+  from lit_app.models.engine import checkpoint, gguf_file
+  lengths = _ints(_LENGTHS.value) if _LENGTHS.present else LIMITS_LENGTHS
+  big = _BIG_LENGTH.value if _BIG_LENGTH.present else LIMITS_BIG_LENGTH
+  path = _CHECKPOINT.value or gguf_file.bundled_gguf()
+  load_start = os.getloadavg()[0]
+  bandwidth = limits.read_bandwidth()
+  timing.log(f"limits: read bandwidth {bandwidth / 1e9:.1f} GB/s")
+  causal_lm = checkpoint.load_causal_lm(path)
+  backbone = causal_lm.backbone
+  engine = engine_lib.Engine(causal_lm, max_length=max(lengths + [big]))
+  engine.stop_ids = (backbone.vocabulary_size,)  # Every row decodes every step.
+  salience = limits.salience_against_forward(engine, lengths, _REPEATS.value)
+  decoding = limits.decoding(engine, _ints(_BATCH_SIZES.value), LIMITS_PROMPT_TOKENS,
+                             LIMITS_STEPS, _REPEATS.value)
+  long = limits.big_salience(engine, big) if big else None
+  view_prompt = "".join(inputs.make_examples(engine.sp, VIEW_PROMPT_TOKENS + 1, 1)[0].values())
+  weights, params = limits.weight_bytes(backbone), backbone.count_params()
+  del engine, causal_lm, backbone  # The server below loads its own.
+  view = serving.person_view(view_prompt, VIEW_ANSWER_TOKENS)
+  bound = weights / bandwidth
+  rows = [[f"{s.length:,}", f"{s.forward.median_s:.2f}", f"{s.salience.median_s:.2f}",
+           f"{s.salience.median_s / s.forward.median_s:.1f}×",
+           "≤ 3.0×" if s.length <= 128 else "≤ 3.5×"] for s in salience]
+  gen_rows = [[str(g.batch), f"{g.step_s * 1e3:,.0f}", f"{g.tokens_per_s:,.1f}",
+               f"{g.step_s / bound:.1f}×" if g.batch == 1 else
+               f"{g.tokens_per_s / decoding[0].tokens_per_s:.1f}× batch 1"] for g in decoding]
+  parts = [
+      f"Machine: {timing.machine()}; load average {load_start:.1f} at start, "
+      f"{os.getloadavg()[0]:.1f} at end; read bandwidth {bandwidth / 1e9:.1f} GB/s (a jitted "
+      f"matrix-vector product over a 1 GiB matrix, best of 5). Checkpoint: {_name(path)} ({params / 1e6:.0f}M "
+      f"parameters, {weights / GIB:.2f} GiB of weights). Medians of {_REPEATS.value} calls "
+      f"after one that compiles; salience target: the last {inputs.TARGET_TOKENS} tokens. "
+      f"Command: `{argv_line}`", "",
+      "Salience (the gradients: the default view's cost) against one forward pass of the "
+      "same row (goal: ≤ 3.0× at 128 tokens, ≤ 3.5× at 1,024)", "",
+      markdown_table(["Tokens", "Forward (s)", "Salience (s)", "Ratio", "Goal"], rows), "",
+      f"Decoding, a {LIMITS_PROMPT_TOKENS}-token prompt, time per step from "
+      f"{LIMITS_STEPS[1]} minus {LIMITS_STEPS[0]} new tokens; bound: every weight byte read "
+      f"once per step = {bound * 1e3:.0f} ms (goal: batch 1 ≤ 1.5× the bound; batch 8 ≥ 4× "
+      "the tokens/s of batch 1)", "",
+      markdown_table(["Batch", "ms per step", "Tokens/s", "Against"], gen_rows)]
+  if long is not None:
+    ref = next((s for s in salience if s.length == 1024), salience[-1])
+    parts += ["", f"A {long.length:,}-token salience request: {long.run_s:.1f} s "
+              f"({long.run_s / ref.salience.median_s:.1f}× the {ref.length:,}-token request; "
+              f"goal ≤ 12×), first call {long.first_s:.1f} s with its compile; resident peak "
+              f"above the loaded model {long.run_peak_above_load / GIB:.2f} GiB "
+              f"({long.first_peak_above_load / GIB:.2f} GiB while compiling; goal ≤ 3 GiB)."]
+  parts += ["", f"A person's view, over HTTP on a freshly started default server after its "
+            f"warm-up ({view[0]['warm_up_s']:.0f} s from process start, "
+            f"`--max_new_tokens={VIEW_ANSWER_TOKENS}`): an answer, then the salience of that "
+            "whole answer (default view), each timed from request to response", "",
+            markdown_table(["Prompt", "Tokens (prompt + answer)", "Answer (s)", "Salience (s)",
+                            "Compiled for them"], [
+                [v["view"], f"{v['prompt_tokens']} + {v['answer_tokens']}",
+                 f"{v['answer_s']:.1f}", f"{v['salience_s']:.1f}",
+                 "; ".join(v["compiled"]) or "nothing"] for v in view])]
+  return "\n".join(parts)
+
+
 def command_line() -> str:
   """Returns this run's command, `gemma-lit bench` with the flags that were given."""
   given = []
@@ -336,6 +418,7 @@ def main() -> int:
   """Prints the report the flags ask for; returns the exit status."""
   argv_line = command_line()
   report = (memory_report if _MEMORY.value else startup_report if _STARTUP.value
-            else window_report if _WINDOW_RATIO.value else speed_report)
+            else window_report if _WINDOW_RATIO.value else limits_report if _LIMITS.value
+            else speed_report)
   print(report(argv_line), flush=True)
   return dispatch.EXIT_OK

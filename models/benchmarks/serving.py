@@ -141,3 +141,94 @@ def first_answers(path: str, cache_dir: str) -> dict:
       proc.wait(timeout=60)
   return {"serving": serving - started, "salience": salience - serving,
           "generation": generation - salience}
+
+
+WARM_UP_DONE = ("warm-up compiled", "warm-up stopped")
+
+
+def person_view(prompt: str, max_new_tokens: int, model: str = "base",
+                wait_s: float = 1800) -> list[dict]:
+  """Times what a person waits for on a freshly started default server, after its warm-up.
+
+  Starts `python -m lit_app` with the default models (its own compilation cache) and waits
+  until its log says the warm-up is done. Then, twice: asks `model` for an answer and for
+  the salience of that whole answer in the default view (`grad_l2_share`, one gradient),
+  each timed from request to response; first for the first bundled row (what the page
+  opens, which the warm-up covers), then for `prompt` (a prompt a person typed).
+
+  Args:
+    prompt: the typed prompt's text.
+    max_new_tokens: the server's `--max_new_tokens` (the answer's length, unless the model
+      stops sooner).
+    model: the served model asked.
+    wait_s: the longest wait for the server and its warm-up.
+
+  Returns:
+    One dict per view: {"view": "first bundled row" or "typed prompt", "warm_up_s": process
+    start until the warm-up was done, "prompt_tokens", "answer_tokens", "answer_s",
+    "salience_s", "compiled": the server's "compiling ..." log lines for the view's two
+    requests}.
+
+  Raises:
+    RuntimeError: the server exited, or did not finish its warm-up within `wait_s`.
+  """
+  from lit_app.datasets import loading
+  first_row = loading.bundled()[VIEW_DATASET].examples[0]
+  port = _free_port()
+  url = f"http://127.0.0.1:{port}"
+  cmd = [sys.executable, "-m", "lit_app", f"--port={port}", "--host=127.0.0.1",
+         f"--max_new_tokens={max_new_tokens}"]
+  started = time.perf_counter()
+  views = []
+  with tempfile.NamedTemporaryFile("w+", suffix=".log") as log_file, subprocess.Popen(
+      cmd, stdout=log_file, stderr=subprocess.STDOUT) as proc:
+    try:
+      while not any(s in _read(log_file.name) for s in WARM_UP_DONE):
+        if proc.poll() is not None:
+          raise RuntimeError(f"the server exited with {proc.returncode}: {' '.join(cmd)}")
+        if time.perf_counter() - started > wait_s:
+          raise RuntimeError(f"no warm-up after {wait_s:.0f}s: {' '.join(cmd)}")
+        time.sleep(0.5)
+      warm = time.perf_counter() - started
+      for name, example in (("first bundled row", dict(first_row)),
+                            ("typed prompt", {fields.PROMPT: prompt})):
+        log_before = len(_read(log_file.name))
+        view = _answer_and_explain(url, model, example)
+        compiled = _read(log_file.name)[log_before:].splitlines()
+        views.append(view | {"view": name, "warm_up_s": warm, "compiled": [
+            line[line.index("compiling "):] for line in compiled if "compiling " in line]})
+    finally:
+      proc.terminate()
+      proc.wait(timeout=60)
+  return views
+
+
+VIEW_DATASET = "prompt_debugging_en"
+
+
+def _answer_and_explain(url: str, model: str, example: dict) -> dict:
+  """The answer to `example`'s prompt, then the salience of that whole answer (default
+  view), each timed; the target mask comes from two tokenizer calls, as in the browser."""
+  query = f"&dataset_name={VIEW_DATASET}&requested_fields="
+  start = time.perf_counter()
+  answer = _post_json(f"{url}/get_preds?model={model}&requested_types=GeneratedText" + query,
+                      _preds_body([example]))[0]
+  answer_s = time.perf_counter() - start
+  example = example | {fields.TARGET: answer[fields.RESPONSE]}
+  tokens = f"{url}/get_preds?model={fields.tokenizer_model_name(model)}&requested_types=Tokens"
+  prompt_only = _post_json(tokens + query, _preds_body([{fields.PROMPT: example[fields.PROMPT]}]))
+  both = _post_json(tokens + query, _preds_body([example]))
+  n_prompt, n_all = len(prompt_only[0][fields.TOKENS]), len(both[0][fields.TOKENS])
+  mask = [0.0] * n_prompt + [1.0] * (n_all - n_prompt)
+  start = time.perf_counter()
+  _post_json(f"{url}/get_preds?model={fields.salience_model_name(model)}"
+             f"&requested_types=TokenScores{query[:query.index('&requested_fields=')]}"
+             f"&requested_fields={fields.GRAD_L2}_share",
+             _preds_body([example | {fields.TARGET_MASK: mask}]))
+  return {"answer_s": answer_s, "salience_s": time.perf_counter() - start,
+          "prompt_tokens": n_prompt, "answer_tokens": n_all - n_prompt}
+
+
+def _read(path: str) -> str:
+  with open(path, encoding="utf-8", errors="replace") as f:
+    return f.read()

@@ -118,3 +118,24 @@ def test_salience_flops_counts_every_kernel(tiny_presets):
     forward = (backbone.num_layers * (2 * t * kernels + attention)
                + 2 * k * backbone.hidden_dim * backbone.vocabulary_size)
     assert timing.salience_flops(backbone, [t, t], [k, k]) == 3 * 2 * forward
+
+
+def test_limits_library_measures_a_tiny_checkpoint(tiny_presets):
+  """`--limits`' measurements (models/benchmarks/limits.py) on a tiny Gemma: each figure is
+  produced and consistent with its parts; decoding's steps cancel the prefill."""
+  from lit_app.models.benchmarks import limits
+  causal_lm = checkpoint.load_causal_lm(tiny_presets["gemma"])
+  engine = engine_lib.Engine(causal_lm, max_length=128)
+  engine.stop_ids = (causal_lm.backbone.vocabulary_size,)  # Every row decodes every step.
+  assert limits.read_bandwidth(size_bytes=16 << 20, repeats=1) > 0
+  assert limits.weight_bytes(causal_lm.backbone) == 4 * causal_lm.backbone.count_params()
+  [row] = limits.salience_against_forward(engine, [48], repeats=1)
+  assert row.length == 48 and row.salience.median_s > 0 and row.forward.median_s > 0
+  decoding = limits.decoding(engine, [1, 2], prompt_tokens=20, steps=(2, 6), repeats=1)
+  assert [g.batch for g in decoding] == [1, 2]
+  for g in decoding:
+    assert g.step_s == pytest.approx((g.long.median_s - g.short.median_s) / 4)
+    assert g.tokens_per_s == pytest.approx(g.batch / g.step_s)
+  big = limits.big_salience(engine, 96)
+  assert big.length == 96 and big.first_s > 0 and big.run_s > 0
+  assert big.first_peak_above_load >= 0
