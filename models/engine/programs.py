@@ -16,6 +16,7 @@ persistent compilation cache when it is on).
 Shapes are bucketed (`bucket`, `batch_bucket`) so that few programs serve many requests.
 """
 
+import contextlib
 import ctypes
 import gc
 import itertools
@@ -140,14 +141,19 @@ class Budget:
       self.reserve = max(self.reserve if self.compiled > 1 else 0, maps, 1)
 
   def make_room(self, what: str) -> None:
-    """Drops least recently used idle programs until one more compile fits.
+    """Drops least recently used idle programs until one more compile fits (inside
+    `keep_programs()`, drops none).
 
     Raises:
-      CompileRefused: the limit is reached and no program can be dropped.
+      CompileRefused: the limit is reached and no program can be dropped, or may not be.
     """
     with self._lock:
       if map_count() + self.reserve > self.limit:
         gc.collect()  # Programs of engines nobody holds any more go first.
+      if getattr(_THREAD, "keep", False) and map_count() + self.reserve > self.limit:
+        raise CompileRefused(
+            f"no free room for {what} without dropping compiled programs: {map_count():,} "
+            f"memory mappings in use, limit {self.limit:,}")
       while map_count() + self.reserve > self.limit:
         oldest = min(((entry.last_used, table, key) for table in list(self._tables)
                       for key, entry in table.idle()), default=None, key=lambda t: t[0])
@@ -172,6 +178,20 @@ class Budget:
 
 
 BUDGET = Budget()
+_THREAD = threading.local()
+
+
+@contextlib.contextmanager
+def keep_programs():
+  """Within the block, compiles on this thread fill free room only: where one does not fit,
+  it raises CompileRefused instead of dropping programs (the warm-up's rule, so that with
+  many models the warm-ups do not drop each other's shapes)."""
+  previous = getattr(_THREAD, "keep", False)
+  _THREAD.keep = True
+  try:
+    yield
+  finally:
+    _THREAD.keep = previous
 
 
 class _Entry:

@@ -362,8 +362,9 @@ class Engine:
     salience for a click on the answer's first token, on its last, and on the whole answer.
     Then salience for a one-token click and embeddings at `lengths`, and generation for
     prompts of `generate_lengths` tokens. Before each call it waits while requests are
-    waiting, so it never holds them up by more than the one compile in progress. A compile
-    the budget refuses (programs.CompileRefused) ends the warm-up with a warning.
+    waiting, so it never holds them up by more than the one compile in progress. It fills
+    free room under the mapping budget only (programs.keep_programs): a compile that does
+    not fit, or that the budget refuses, ends the warm-up with a warning.
 
     Args:
       prompts: token-id rows (from encode()).
@@ -382,9 +383,10 @@ class Engine:
       steps.append(functools.partial(self.generate, [np.full(length, self.bos_id, np.int32)],
                                      max_new_tokens))
     try:
-      for step in steps:
-        self._yield_to_requests()
-        step()
+      with programs.keep_programs():  # Free room only: never drops a program for a guess.
+        for step in steps:
+          self._yield_to_requests()
+          step()
     except programs.CompileRefused as e:
       log.warning("warm-up stopped after %d shapes: %s", len(self._programs), e)
       return

@@ -1,6 +1,7 @@
 """The background warm-up compiles the common shapes before the first click, and lets
 waiting requests go first."""
 
+import gc
 import logging
 import threading
 import time
@@ -59,8 +60,37 @@ def test_a_refused_compile_ends_the_warm_up_cleanly(tiny_presets, caplog):
     with caplog.at_level(logging.WARNING):
       engine.warm_up(lengths=(16,), generate_lengths=())
     assert "warm-up stopped after 0 shapes" in caplog.text
-    assert "cannot compile more programs" in caplog.text
+    assert "no free room" in caplog.text and "limit 1,000" in caplog.text
     assert len(engine._programs) == 0
   finally:
     budget.set_limit(None)
   assert np.isfinite(engine.mean_hidden([engine.encode("Hallo Welt")[0]])).all()
+
+
+def test_the_warm_up_fills_free_room_only_and_never_drops_a_program(tiny_presets, caplog):
+  """Where the next warm-up compile would need a program dropped, the warm-up stops instead
+  (a program a request compiled stays); a request may still drop one to compile."""
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma"]), max_length=64)
+  ids = engine.encode("Guten Morgen, wie geht es?")[0]
+  budget = programs.BUDGET
+  gc.collect()  # Programs of engines earlier tests left go now, not inside the warm-up.
+  before = programs.map_count()
+  engine.mean_hidden([ids])  # A request's program.
+  [held] = list(engine._programs)
+  growth = programs.map_count() - before
+  reserve = budget.reserve
+  try:
+    budget.reserve = growth  # One compile's mappings, as this engine's programs need.
+    budget.limit = programs.map_count() + growth // 2  # No room for one more.
+    dropped = budget.dropped
+    with caplog.at_level(logging.WARNING):
+      engine.warm_up(lengths=(16,), generate_lengths=())
+    assert "warm-up stopped after 1 shapes" in caplog.text
+    assert "without dropping compiled programs" in caplog.text
+    assert list(engine._programs) == [held] and budget.dropped == dropped
+    # A request's compile may drop the least recently used program to fit.
+    assert np.isfinite(engine.mean_hidden([np.concatenate([ids] * 3)])).all()
+    assert budget.dropped > dropped
+  finally:
+    budget.set_limit(None)
+    budget.reserve = max(budget.reserve, reserve)
