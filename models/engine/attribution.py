@@ -78,7 +78,8 @@ def zero_baseline(lookup: jax.Array) -> jax.Array:
 
 
 def integrated_gradients(nll_fn: NllFn, lookup: jax.Array, baseline: jax.Array,
-                         weights: jax.Array, t: jax.Array, w: jax.Array):
+                         weights: jax.Array, t: jax.Array, w: jax.Array,
+                         with_gain: jax.Array):
   """One chunk of integrated gradients: Σ_i w_i Σ_d (e_j − b_j) · ∂ log P / ∂e_j at
   b + t_i (e − b), for the points t and weights w of one chunk of a rule (ig_nodes).
 
@@ -86,9 +87,12 @@ def integrated_gradients(nll_fn: NllFn, lookup: jax.Array, baseline: jax.Array,
   dt (it is linear in the points), so one compiled program serves every number of steps
   the caller doubles through; memory grows with the chunk, not with the steps.
 
-  lookup, baseline: <float>[batch, length, hidden]; t, w: <float32>[chunk].
+  lookup, baseline: <float>[batch, length, hidden]; t, w: <float32>[chunk]; with_gain:
+  <bool>[], whether this call also runs the two forwards of the gain (it is the same for
+  every chunk and step count, so one call of a request needs it).
   Returns (ig <float32>[batch, length], this chunk's share; gain <float32>[batch]),
-  gain = log P(e) − log P(b): what Σ_j IG_j should equal (completeness).
+  gain = log P(e) − log P(b): what Σ_j IG_j should equal (completeness); zeros when not
+  `with_gain`.
   """
   total = _summed(nll_fn, weights)
   log_p = lambda x: -jnp.sum(total(x))  # Rows are independent: one grad gives every row's.
@@ -100,7 +104,9 @@ def integrated_gradients(nll_fn: NllFn, lookup: jax.Array, baseline: jax.Array,
   grads = jax.vmap(grad_at)(t)                             # <float32>[chunk, batch, length, hidden]
   path_grad = jnp.tensordot(w, grads, axes=1)              # <float32>[batch, length, hidden]
   ig = jnp.sum(path_grad * delta.astype(jnp.float32), axis=-1)  # <float32>[batch, length]
-  gain = total(baseline) - total(lookup)                        # <float32>[batch]
+  gain = jax.lax.cond(                                          # <float32>[batch]
+      with_gain, lambda: (total(baseline) - total(lookup)).astype(jnp.float32),
+      lambda: jnp.zeros(lookup.shape[:1], jnp.float32))
   return ig, gain
 
 

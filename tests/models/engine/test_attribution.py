@@ -51,6 +51,10 @@ def test_doubling_the_steps_reuses_one_compiled_program(tiny_presets):
   [ig] = engine.integrated_gradients([ids], [mask], num_steps=4, tolerance=0.0, max_steps=16)
   assert ig.steps == 16, ig.steps  # Doubled twice: 4, 8, 16 points.
   assert [k[0] for k in engine._programs].count("integrated_gradients") == 1
+  # The gain, computed in the first call only, against two plain forwards.
+  keep_all, keep_bos = np.ones(len(ids), bool), np.arange(len(ids)) == 0
+  full, base = engine.masked_log_p([ids], [mask], [np.stack([keep_all, keep_bos])])[0]
+  np.testing.assert_allclose(ig.gain, full - base, rtol=1e-4, atol=1e-5)
 
   nll, lookup = _forward(engine, ids, mask)
   baseline = lookup.at[:, 1:].set(0.0)
