@@ -123,12 +123,8 @@ def first_answers(path: str, cache_dir: str) -> dict:
           time.sleep(0.1)
       serving = time.perf_counter()
       query = f"&dataset_name={STARTUP_DATASET}&requested_fields="
-      tokens = f"{url}/get_preds?model={fields.tokenizer_model_name('bench')}&requested_types=Tokens"
       example = {fields.PROMPT: STARTUP_PROMPT, fields.TARGET: STARTUP_TARGET}
-      prompt_only = _post_json(tokens + query, _preds_body([{fields.PROMPT: STARTUP_PROMPT}]))
-      both = _post_json(tokens + query, _preds_body([example]))
-      n_prompt, n_all = len(prompt_only[0][fields.TOKENS]), len(both[0][fields.TOKENS])
-      mask = [0.0] * n_prompt + [1.0] * (n_all - n_prompt)
+      mask = _target_mask(url, "bench", STARTUP_DATASET, example)
       _post_json(f"{url}/get_preds?model={fields.salience_model_name('bench')}"
                  "&requested_types=TokenScores" + query,
                  _preds_body([example | {fields.TARGET_MASK: mask}]))
@@ -144,6 +140,7 @@ def first_answers(path: str, cache_dir: str) -> dict:
 
 
 WARM_UP_DONE = ("warm-up compiled", "warm-up stopped")
+VIEW_DATASET = "prompt_debugging_en"  # The page's first dataset (what person_view asks in).
 
 
 def person_view(prompt: str, max_new_tokens: int, model: str = "base",
@@ -203,30 +200,33 @@ def person_view(prompt: str, max_new_tokens: int, model: str = "base",
   return views
 
 
-VIEW_DATASET = "prompt_debugging_en"
-
-
 def _answer_and_explain(url: str, model: str, example: dict) -> dict:
   """The answer to `example`'s prompt, then the salience of that whole answer (default
   view), each timed; the target mask comes from two tokenizer calls, as in the browser."""
-  query = f"&dataset_name={VIEW_DATASET}&requested_fields="
+  dataset = f"&dataset_name={VIEW_DATASET}"
   start = time.perf_counter()
-  answer = _post_json(f"{url}/get_preds?model={model}&requested_types=GeneratedText" + query,
-                      _preds_body([example]))[0]
+  answer = _post_json(f"{url}/get_preds?model={model}&requested_types=GeneratedText"
+                      f"{dataset}&requested_fields=", _preds_body([example]))[0]
   answer_s = time.perf_counter() - start
   example = example | {fields.TARGET: answer[fields.RESPONSE]}
-  tokens = f"{url}/get_preds?model={fields.tokenizer_model_name(model)}&requested_types=Tokens"
-  prompt_only = _post_json(tokens + query, _preds_body([{fields.PROMPT: example[fields.PROMPT]}]))
-  both = _post_json(tokens + query, _preds_body([example]))
-  n_prompt, n_all = len(prompt_only[0][fields.TOKENS]), len(both[0][fields.TOKENS])
-  mask = [0.0] * n_prompt + [1.0] * (n_all - n_prompt)
+  mask = _target_mask(url, model, VIEW_DATASET, example)
   start = time.perf_counter()
   _post_json(f"{url}/get_preds?model={fields.salience_model_name(model)}"
-             f"&requested_types=TokenScores{query[:query.index('&requested_fields=')]}"
-             f"&requested_fields={fields.GRAD_L2}_share",
+             f"&requested_types=TokenScores{dataset}&requested_fields={fields.GRAD_L2}_share",
              _preds_body([example | {fields.TARGET_MASK: mask}]))
   return {"answer_s": answer_s, "salience_s": time.perf_counter() - start,
-          "prompt_tokens": n_prompt, "answer_tokens": n_all - n_prompt}
+          "prompt_tokens": mask.count(0.0), "answer_tokens": mask.count(1.0)}
+
+
+def _target_mask(url: str, model: str, dataset: str, example: dict) -> list[float]:
+  """0 on the prompt's tokens, 1 on the target's: two tokenizer calls to `model`'s
+  tokenizer over HTTP (prompt alone, prompt and target), as the browser builds it."""
+  tokens = (f"{url}/get_preds?model={fields.tokenizer_model_name(model)}&requested_types="
+            f"Tokens&dataset_name={dataset}&requested_fields=")
+  prompt_only = _post_json(tokens, _preds_body([{fields.PROMPT: example[fields.PROMPT]}]))
+  both = _post_json(tokens, _preds_body([example]))
+  n_prompt, n_all = len(prompt_only[0][fields.TOKENS]), len(both[0][fields.TOKENS])
+  return [0.0] * n_prompt + [1.0] * (n_all - n_prompt)
 
 
 def _read(path: str) -> str:
