@@ -69,6 +69,13 @@ def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
   return np.linalg.norm(grad[0], axis=-1), grad_dot_input
 
 
+def probe_tokens(n: int, count: int = 6) -> np.ndarray:
+  """`count` positions spread evenly over a sequence of `n` tokens, first and last
+  included: the tokens a finite-difference check perturbs (each costs 4·(d + 1) forwards),
+  so a test pins every part of the sequence without paying for every token."""
+  return np.unique(np.linspace(0, n - 1, min(count, n)).round().astype(int))
+
+
 CHUNK = 128  # Rows per vmapped forward call: one compiled shape per sequence length.
 
 
