@@ -2,6 +2,7 @@
 one scale, chat markup apart from words, template parts by name, metrics that apply, and
 the tuning-data review (flags searchable as typed, readable columns, the coverage table)."""
 
+import json
 import os
 import re
 import subprocess
@@ -89,8 +90,22 @@ def test_template_parts_are_named_without_undefined(lit):
   lit.screenshot("template_parts")
 
 
+def refusal_sample(path, per_kind: int = 4) -> None:
+  """The first `per_kind` harmful and benign rows of the bundled refusal evaluation: LIT
+  answers every row before it shows the metrics, and the whole set (261 rows) took the toy
+  model two minutes on this machine."""
+  rows = {"harmful": [], "benign": []}
+  with open(f"{loading.DATA_DIR}/refusal_eval.jsonl", encoding="utf-8") as f:
+    for line in f:
+      kind = json.loads(line)["kind"]
+      if len(rows[kind]) < per_kind:
+        rows[kind].append(line)
+  path.write_text("".join(rows["harmful"] + rows["benign"]), encoding="utf-8")
+
+
 class ReviewServer:
-  """A server with the tuning-review datasets and the refusal evaluation, base model only."""
+  """A server with the tuning-review datasets and a sample of the refusal evaluation, base
+  model only."""
 
   def __init__(self):
     self.port = free_port()
@@ -99,13 +114,15 @@ class ReviewServer:
     base = TOY_BASE
     log = ARTIFACTS / "lit_server_review.log"
     self.log = log
+    refusals = ARTIFACTS / "refusal_eval_sample.jsonl"
+    refusal_sample(refusals)
     with open(log, "w", encoding="utf-8") as log_file:
       self.process = subprocess.Popen(
           [sys.executable, "-m", "lit_app", f"--port={self.port}", "--host=127.0.0.1",
            f"--models=base:{base}", "--chat_template=base", "--nowarm_up",
            f"--state_dir={ARTIFACTS / 'state_review'}",
            f"--datasets=review_sft:tuning:{sft}+{evals},review_pref:tuning:{pref}+{evals},"
-           f"refusal_eval:{DATA}/refusal_eval.jsonl"],
+           f"refusal_eval:{refusals}"],
           cwd=REPO_ROOT, stdout=log_file, stderr=subprocess.STDOUT)
     wait_until_serving(self.url, self.process, log)
 

@@ -5,7 +5,7 @@ set before JAX starts) as a 2 x 2 mesh: weights split over the `model` axis of 2
 KerasHub's layout, over the `batch` axis of 2, which also splits batches that it divides.
 It runs `compute` below, as this test does in-process on one device.
 
-  python -m tests.models.engine.test_distribution PRESET_DIR   # prints the sharded results as JSON
+  python -m tests.models.engine.test_distribution PRESET_DIR...   # prints the sharded results as JSON
 """
 
 import json
@@ -52,19 +52,23 @@ def compute(preset: str) -> dict:
           "describe": distribution.describe(engine.causal_lm)}
 
 
-def main(preset: str):
-  """The subprocess side: each mesh of MESHES in turn, results as one JSON object."""
+def main(presets: list[str]):
+  """The subprocess side: each preset on each mesh of MESHES in turn, results as one JSON
+  object {preset: {model_parallel: results}}."""
   import jax
   assert len(jax.devices()) == DEVICES, jax.devices()
   results = {}
-  for model_parallel, _ in MESHES:
-    distribution.configure(model_parallel, [preset])
-    results[model_parallel] = compute(preset)
-    # Token arrays placed on the mesh: split where the batch divides, else replicated.
-    odd, even = distribution.place_batch(np.zeros((1, 16), np.int32), np.zeros((4, 16), np.int32))
-    results[model_parallel]["placed"] = [len({str(s.index) for s in a.addressable_shards})
-                                         for a in (odd, even)]
-  distribution.configure(None)
+  for preset in presets:
+    results[preset] = {}
+    for model_parallel, _ in MESHES:
+      distribution.configure(model_parallel, [preset])
+      results[preset][model_parallel] = compute(preset)
+      # Token arrays placed on the mesh: split where the batch divides, else replicated.
+      odd, even = distribution.place_batch(np.zeros((1, 16), np.int32),
+                                           np.zeros((4, 16), np.int32))
+      results[preset][model_parallel]["placed"] = [
+          len({str(s.index) for s in a.addressable_shards}) for a in (odd, even)]
+    distribution.configure(None)
   print("RESULTS " + json.dumps(results))
 
 
@@ -111,20 +115,41 @@ def test_configure(tiny_presets):
   assert distribution.describe().startswith("model_parallel=1 x data_parallel=1 over 1")
 
 
+SHARDED_VARIANTS = ["gemma3", "gemma4_moe", "gemma3n"]
+
+
+@pytest.fixture(scope="module")
+def sharded(tiny_presets):
+  """The subprocess computing every variant on the mesh, started once; the tests compute
+  their one-device side in this process while it runs, then read its results."""
+  presets = [tiny_presets[v] for v in SHARDED_VARIANTS]
+  env = dict(os.environ, JAX_PLATFORMS="cpu", PYTHONPATH=ROOT, XLA_FLAGS=" ".join(
+      [os.environ.get("XLA_FLAGS", ""), f"--xla_force_host_platform_device_count={DEVICES}"]))
+  process = subprocess.Popen(
+      [sys.executable, "-m", "tests.models.engine.test_distribution", *presets], cwd=ROOT,
+      env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+  outcome = {}
+
+  def results() -> dict:
+    if not outcome:
+      out, err = process.communicate(timeout=600)
+      assert process.returncode == 0, err[-3000:]
+      outcome.update(json.loads(out.split("RESULTS ", 1)[1]))
+    return outcome
+
+  yield results
+  if process.poll() is None:
+    process.kill()
+    process.wait()
+
+
 @pytest.mark.subprocess
-@pytest.mark.parametrize("variant", ["gemma3", "gemma4_moe", "gemma3n"])
-def test_sharded_equals_one_device(tiny_presets, variant):
+@pytest.mark.parametrize("variant", SHARDED_VARIANTS)
+def test_sharded_equals_one_device(tiny_presets, sharded, variant):
   """Families whose layout is ours, not KerasHub's (Gemma 4's expert bank split by expert)."""
   preset = tiny_presets[variant]
-  env = dict(os.environ, XLA_FLAGS=f"--xla_force_host_platform_device_count={DEVICES}",
-             JAX_PLATFORMS="cpu", PYTHONPATH=ROOT)
-  sharded = subprocess.Popen(
-      [sys.executable, "-m", "tests.models.engine.test_distribution", preset], cwd=ROOT, env=env,
-      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
   expected = compute(preset)  # One device, in this process, while the subprocess runs.
-  out, err = sharded.communicate(timeout=600)
-  assert sharded.returncode == 0, err[-3000:]
-  results = json.loads(out.split("RESULTS ", 1)[1])
+  results = sharded()[preset]
 
   for model_parallel, what in MESHES:
     got = results[str(model_parallel)]
@@ -139,4 +164,4 @@ def test_sharded_equals_one_device(tiny_presets, variant):
 
 
 if __name__ == "__main__":
-  main(sys.argv[1])
+  main(sys.argv[1:])
