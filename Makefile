@@ -31,8 +31,9 @@ browser-deps:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; \
 	  else sudo apt-get update -qq && sudo apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null; fi; }
 
+# Two workers (the machine's two cores); each module, and the browser tests, stay in one.
 test: $(VENV)/.installed-test browser-deps
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
 # Re-take the README's screenshot of the salience view with the browser tests.
 docs-screenshot: $(VENV)/.installed-test browser-deps

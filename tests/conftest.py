@@ -5,6 +5,8 @@ so the real loading code runs on real preset directories.
 """
 
 import os
+import shutil
+import tempfile
 
 # Tests compile many small programs and run each a few times: LLVM's optimizations cost
 # more than they save (a third of the engine tests' time measured here). Set before JAX
@@ -70,17 +72,42 @@ def _in_process_server_defaults(tmp_path_factory):
   data_home = tmp_path_factory.mktemp("xdg_data_home")
   os.environ["XDG_DATA_HOME"] = str(data_home)
   # Converted GGUF checkpoints (the real Gemma 3 270M) and compiled programs: kept once per
-  # test session in one temporary cache, shared with subprocess servers (whose defaults
-  # read $GEMMA_LIT_CACHE); a GEMMA_LIT_CACHE set by the caller is kept (to reuse one).
-  cache = os.environ.setdefault("GEMMA_LIT_CACHE",
-                                str(tmp_path_factory.mktemp("gemma_lit_cache")))
+  # test run in one temporary cache (pytest_configure), shared with subprocess servers
+  # (whose defaults read $GEMMA_LIT_CACHE).
+  cache = os.environ["GEMMA_LIT_CACHE"]
   flags.FLAGS.set_default("compilation_cache_dir", os.path.join(cache, "jax"))
   engine_lib.use_compilation_cache(os.path.join(cache, "jax"))
   flags.FLAGS.set_default("state_dir", str(data_home / "gemma-lit"))
 
 
+def pytest_configure(config):
+  """One cache of compiled programs and converted GGUF checkpoints for the whole run: set
+  in the controlling process, so pytest-xdist's workers (and the servers they start)
+  inherit it. A GEMMA_LIT_CACHE set by the caller is kept (to reuse one)."""
+  if "PYTEST_XDIST_WORKER" not in os.environ and "GEMMA_LIT_CACHE" not in os.environ:
+    os.environ["GEMMA_LIT_CACHE"] = config._gemma_lit_cache = tempfile.mkdtemp(
+        prefix="gemma_lit_cache-")
+
+
+def pytest_unconfigure(config):
+  """Removes the run's cache (about 1 GB once the real Gemma is converted)."""
+  if getattr(config, "_gemma_lit_cache", None):
+    shutil.rmtree(config._gemma_lit_cache, ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(items):
-  """Markers by place: tests/browser/ are `browser` tests (`-m "not browser"` skips them)."""
+  """Markers by place: tests/browser/ are `browser` tests (`-m "not browser"` skips them).
+
+  Groups for `pytest -n 2 --dist loadgroup` (make test): every module runs in one worker,
+  so its module fixtures (engines, compiled programs) are built once; the browser tests
+  share one group, since they share one served LIT and one state directory. (Runs before
+  pytest-xdist's own hook, which reads the groups. pytest 9.2 breaks loadgroup,
+  pytest-dev/pytest-xdist#1386, so pyproject.toml keeps pytest below it.)"""
   for item in items:
     if "/tests/browser/" in str(item.fspath):
       item.add_marker(pytest.mark.browser)
+      group = "browser"
+    else:
+      group = item.nodeid.split("::", 1)[0]
+    item.add_marker(pytest.mark.xdist_group(group))
