@@ -114,17 +114,20 @@ def converted_preset(path: str, progress: bool = True) -> str:
     GGUFError: the file is missing, not GGUF, truncated or corrupt, or of an
       unsupported architecture.
   """
-  _reader(path)  # Fails early on a missing, damaged or foreign file.
+  if not os.path.isfile(path):
+    raise GGUFError(f"GGUF file not found: {path}")
+  _check_magic(path)
   digest = file_hash(path)
   root = os.path.join(cache_root(), "gguf")
   target = os.path.join(root, digest[:24])
   if os.path.isfile(os.path.join(target, "config.json")):
-    return target
+    return target  # This content converted once: nothing to read.
+  reader = _reader(path)  # Fails early on a damaged or foreign file.
   os.makedirs(root, exist_ok=True)
   scratch = tempfile.mkdtemp(prefix=".converting-", dir=root)
   try:
     start = time.perf_counter()
-    causal_lm = load_causal_lm(path, progress=progress)
+    causal_lm = load_causal_lm(path, progress=progress, reader=reader)
     causal_lm.save_to_preset(scratch)
     del causal_lm
     try:
@@ -146,13 +149,41 @@ def _check_magic(path: str) -> None:
     raise GGUFError(f"not a GGUF file (no GGUF magic at its start): {path}")
 
 
-def _reader(path: str):
+def _plain_reader_class():
+  """`gguf.GGUFReader` reading its metadata through a plain ndarray view of the file's
+  memory map. The reader slices its `np.memmap` once per metadata item, and each slice of
+  a memmap runs memmap's Python hooks: 42 s for Gemma 3 270M's 262,144-piece vocabulary,
+  measured here, against 11 s through the plain view (the same bytes, nothing copied).
+
+  Raises:
+    ImportError: `gguf` no longer has the `_get` method this overrides (a renamed method
+      would silently bring the slow path back, so it fails loudly instead).
+  """
   import gguf
+  if "_get" not in vars(gguf.GGUFReader):
+    raise ImportError("gguf.GGUFReader has no _get method any more: update "
+                      "gguf_file._plain_reader_class to this gguf version")
+
+  class PlainReader(gguf.GGUFReader):
+
+    def _get(self, offset, dtype, count=1, override_order=None):
+      if getattr(self, "_plain_of", None) is not self.data:
+        self._plain, self._plain_of = self.data.view(np.ndarray), self.data
+      count = int(count)
+      end = offset + np.dtype(dtype).itemsize * count
+      arr = self._plain[offset:end].view(dtype=dtype)[:count]
+      return arr.view(arr.dtype.newbyteorder(
+          self.byte_order if override_order is None else override_order))
+
+  return PlainReader
+
+
+def _reader(path: str):
   if not os.path.isfile(path):
     raise GGUFError(f"GGUF file not found: {path}")
   _check_magic(path)
   try:
-    reader = gguf.GGUFReader(path)
+    reader = _plain_reader_class()(path)
   except Exception as e:  # The reader raises ValueError, IndexError, ... on damage.
     raise GGUFError(f"cannot read GGUF file {path} (truncated or corrupt?): "
                     f"{str(e).splitlines()[0] if str(e) else type(e).__name__}") from None
@@ -310,13 +341,15 @@ def sentencepiece_proto(reader, path: str = "") -> bytes:
   return proto.SerializeToString()
 
 
-def load_causal_lm(path: str, sequence_length: int = 1024, progress: bool = True):
+def load_causal_lm(path: str, sequence_length: int = 1024, progress: bool = True,
+                   reader=None):
   """Builds a KerasHub CausalLM (float32) from a GGUF file, without the cache.
 
   Args:
     path: the GGUF file.
     sequence_length: the preprocessor's packing length.
     progress: log what is being done.
+    reader: the file already opened by `_reader` (read again when not given).
 
   Returns:
     `GemmaCausalLM` (architectures gemma, gemma2) or `Gemma3CausalLM` (gemma3).
@@ -327,7 +360,7 @@ def load_causal_lm(path: str, sequence_length: int = 1024, progress: bool = True
   import keras_hub
   from keras_hub.src.utils.transformers import convert_gemma, convert_gemma3
   start = time.perf_counter()
-  reader = _reader(path)
+  reader = reader or _reader(path)
   arch = _architecture(reader, path)
   config = hf_config(reader, arch)
   if progress:
