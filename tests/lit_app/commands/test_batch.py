@@ -206,7 +206,12 @@ def test_output_loads_back_as_a_dataset(done):
 def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, capsys):
   from lit_app.models.lit import faithfulness
   out = tmp_path / "out.jsonl"  # Its own models: these offer the methods it names.
-  assert run(done.models, done.data, out, "--faithfulness",
+  # One model, a row with a target and one without: every program it compiles is new.
+  data = tmp_path / "two.jsonl"
+  data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS[:1] + ROWS[2:3]),
+                  encoding="utf-8")
+  base = done.models.split(",")[0]
+  assert run(base, data, out, "--faithfulness",
              "--salience_methods=integrated_gradients,occlusion,contrastive") == 0
   rows = [json.loads(line) for line in lines_of(out)]
   for row in rows:
