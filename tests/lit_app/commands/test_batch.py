@@ -33,6 +33,12 @@ def run(models: str, data, out, *extra: str) -> int:
                         "--max_length=64", "--max_new_tokens=4", "--batch_size=2", *extra])
 
 
+def write_rows(path, rows: list[dict]) -> None:
+  """Writes `rows` as a JSONL prompt file (text kept as typed, in any script)."""
+  path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows),
+                  encoding="utf-8")
+
+
 def lines_of(path) -> list[str]:
   return path.read_text(encoding="utf-8").splitlines(keepends=True)
 
@@ -50,8 +56,7 @@ def done(tiny_presets, tmp_path_factory):
   adapter = make_adapter(preset, str(root / "tuned.lora.h5"), rank=2, seed=0)
   models = f"base:{preset},tuned:{preset}@{adapter}"
   data, out = root / "prompts.jsonl", root / "out.jsonl"
-  data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS),
-                  encoding="utf-8")
+  write_rows(data, ROWS)
   built = []
   build_models = model_specs.build_models
 
@@ -208,8 +213,7 @@ def test_faithfulness_flag_adds_abpc_and_prints_a_table(done, tmp_path, capsys):
   out = tmp_path / "out.jsonl"  # Its own models: these offer the methods it names.
   # One model, a row with a target and one without: every program it compiles is new.
   data = tmp_path / "two.jsonl"
-  data.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ROWS[:1] + ROWS[2:3]),
-                  encoding="utf-8")
+  write_rows(data, ROWS[:1] + ROWS[2:3])
   base = done.models.split(",")[0]
   assert run(base, data, out, "--faithfulness",
              "--salience_methods=integrated_gradients,occlusion,contrastive") == 0

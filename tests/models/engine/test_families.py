@@ -97,8 +97,9 @@ def test_target_loss_matches_keras_hub_forward(engine):
   np.testing.assert_allclose(s.token_loss[targets], expected, rtol=1e-4, atol=1e-4)
 
 
-def _is_greedy_by_forward(engine, prompt, generated) -> bool:
-  """Whether `generated` is what greedy decoding with KerasHub's uncached forward gives.
+def _is_greedy_by_forward(engine, prompt, generated, new) -> bool:
+  """Whether `generated` is what greedy decoding of up to `new` tokens with KerasHub's
+  uncached forward gives.
 
   One forward over prompt + generated holds the next-token logits of every prefix (the
   model is causal): each generated token must be the argmax after its prefix, and the
@@ -107,10 +108,7 @@ def _is_greedy_by_forward(engine, prompt, generated) -> bool:
   logits = np.asarray(_keras_hub_logits(engine, ids))[0]
   picks = np.argmax(logits[len(prompt) - 1:], axis=-1)
   ok = np.array_equal(picks[:len(generated)], generated)
-  return ok and (len(generated) == NEW_TOKENS or int(picks[-1]) in engine.stop_ids)
-
-
-NEW_TOKENS = 10
+  return ok and (len(generated) == new or int(picks[-1]) in engine.stop_ids)
 
 
 def test_greedy_generation_equals_keras_hub_generate(engine):
@@ -119,10 +117,10 @@ def test_greedy_generation_equals_keras_hub_generate(engine):
   `generate()` fails on a vision-carrying Gemma 3 given no image; there the reference is
   its uncached forward over the prompt and our answer.)"""
   prompt, _ = engine.encode(engine.family.chat.user_turn("Hallo Welt"))
-  new = NEW_TOKENS
+  new = 10
   [ours] = engine.generate([prompt], new)
   if engine.family.name == "gemma3" and engine.backbone.vision_encoder is not None:
-    assert _is_greedy_by_forward(engine, prompt, ours), ours
+    assert _is_greedy_by_forward(engine, prompt, ours, new), ours
     return
   lm = engine.causal_lm
   preprocessor, lm.preprocessor = lm.preprocessor, None
