@@ -19,7 +19,7 @@ from absl import app, flags, logging
 
 from lit_app import models as models_package
 from lit_app.models import engine as engine_lib
-from lit_app.models.engine import checkpoint, distribution, gguf_file, memory, programs
+from lit_app.models.engine import attribution, checkpoint, distribution, gguf_file, memory, programs
 from lit_app.models.lit import methods, shares, wrappers
 from lit_app.models.lit import reward as reward_lit
 from lit_app.models.training import reward as reward_training
@@ -60,6 +60,7 @@ class ModelFlags:
   salience_methods: flags.FlagHolder
   max_memory: flags.FlagHolder
   max_memory_maps: flags.FlagHolder
+  ig_max_steps: flags.FlagHolder
 
   def specs(self) -> list[str]:
     """--models, or the bundled checkpoints when it is not given."""
@@ -87,7 +88,7 @@ class ModelFlags:
         salience_methods=tuple(self.salience_methods.value if salience_methods is None
                                else salience_methods),
         max_memory_gib=self.max_memory.value, max_memory_maps=self.max_memory_maps.value,
-        warm_up_examples=warm_up_examples)
+        warm_up_examples=warm_up_examples, ig_max_steps=self.ig_max_steps.value)
 
 
 def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int = 1024,
@@ -95,8 +96,8 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
                  salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
                  serving: bool = True) -> ModelFlags:
   """Defines --models, --max_length, --max_new_tokens, --precision, --batch_size,
-  --chat_template, --model_parallel, --salience_methods, --max_memory and --max_memory_maps
-  on `flag_values`.
+  --chat_template, --model_parallel, --salience_methods, --max_memory, --max_memory_maps
+  and --ig_max_steps on `flag_values`.
 
   Args:
     flag_values: where to define them.
@@ -163,6 +164,14 @@ def define_flags(flag_values: flags.FlagValues = flags.FLAGS, *, max_length: int
           "recently used compiled programs are dropped, and a compile that still does not "
           "fit is refused with HTTP 503 (models/engine/programs.py). Default: "
           f"{programs.DEFAULT_FRACTION:.0%} of vm.max_map_count.", lower_bound=1000, **kw),
+      ig_max_steps=flags.DEFINE_integer(
+          "ig_max_steps", attribution.IG_MAX_STEPS,
+          f"Most quadrature points of integrated gradients: it starts with "
+          f"{attribution.IG_STEPS} and doubles them while the completeness error is above "
+          f"{attribution.IG_TOLERANCE:.0%}, up to this many. Lower it (down to "
+          f"{attribution.IG_STEPS}) to answer sooner on a CPU; the result shows the "
+          f"completeness error reached (integrated_gradients_error).",
+          lower_bound=attribution.IG_STEPS, **kw),
   )
 
 
@@ -203,12 +212,14 @@ def check_chat_models(chat_models: Sequence[str], names: Sequence[str]) -> None:
 
 def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_length: int,
                  precision: str, model_parallel: int | None = None,
-                 max_memory_gib: float | None = None) -> dict[str, engine_lib.Engine]:
+                 max_memory_gib: float | None = None,
+                 ig_max_steps: int = attribution.IG_MAX_STEPS) -> dict[str, engine_lib.Engine]:
   """{NAME: its Engine}; the names on one loaded base share one Engine.
 
   model_parallel: shard the weights over that many devices (distribution.configure).
   max_memory_gib: the most working memory one request may need (default: memory.py's
   fraction of device or physical memory).
+  ig_max_steps: the most points integrated gradients doubles up to (Engine).
   """
   limit = memory.default_limit() if max_memory_gib is None else int(max_memory_gib * memory.GIB)
   if model_parallel is not None:
@@ -224,7 +235,7 @@ def load_engines(named: Sequence[tuple[str, checkpoint.CheckpointSpec]], max_len
     base = shared[spec]
     if id(base) not in by_base:
       by_base[id(base)] = engine_lib.Engine(base.causal_lm, max_length, base.adapters,
-                                            max_memory=limit)
+                                            max_memory=limit, ig_max_steps=ig_max_steps)
       logging.info("%s on %s", spec.base, distribution.describe(base.causal_lm))
     engines[name] = by_base[id(base)]
   return engines
@@ -257,7 +268,8 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
                  output_embeddings: bool = True,
                  salience_methods: Sequence[str] = methods.OPTIONAL_METHODS,
                  max_memory_gib: float | None = None, max_memory_maps: int | None = None,
-                 warm_up_examples: Sequence[dict] = ()
+                 warm_up_examples: Sequence[dict] = (),
+                 ig_max_steps: int = attribution.IG_MAX_STEPS
                  ) -> tuple[dict, dict[str, checkpoint.CheckpointSpec]]:
   """Loads the NAME:PATH checkpoints and wraps each as LIT's model group.
 
@@ -266,13 +278,15 @@ def build_models(specs: Sequence[str], max_length: int, max_new_tokens: int,
   first) on every model.
   max_memory_maps: the process's budget of memory mappings for compiled programs
   (programs.Budget; default a fraction of vm.max_map_count).
+  ig_max_steps: the most points integrated gradients doubles up to (--ig_max_steps).
   Returns the LIT models and, for each, its checkpoint.
   """
   start = time.perf_counter()
   programs.BUDGET.set_limit(max_memory_maps)
   named = parse_models(specs)
   check_chat_models(chat_models, [name for name, _ in named])
-  engines = load_engines(named, max_length, precision, model_parallel, max_memory_gib)
+  engines = load_engines(named, max_length, precision, model_parallel, max_memory_gib,
+                         ig_max_steps)
   models, checkpoints = {}, {}
   for name, spec in named:
     head = reward_training.load_head(spec.adapter) if spec.adapter else None

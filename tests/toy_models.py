@@ -17,4 +17,8 @@ TOY_SERVER_FLAGS = [
     "--chat_template=base,tuned,dpo",
     "--salience_methods=integrated_gradients,occlusion,contrastive",
     "--nowarm_up",
+    # Integrated gradients up to 128 points: the tests click it for the UI, not its
+    # convergence (tests/models/engine/test_attribution.py); the toy needs 512 (~100 s on 2
+    # cores).
+    "--ig_max_steps=128",
 ]

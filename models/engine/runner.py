@@ -52,13 +52,15 @@ class Engine:
   compiled program takes the weights as arguments, and an adapter's call passes its LoRA
   values in place of the base's. Calls are serialized (one at a time on the device).
   `max_memory` (bytes, None: no limit): requests estimated to need more are refused with
-  memory.TooLarge before they run.
+  memory.TooLarge before they run. `ig_max_steps`: the most quadrature points
+  integrated_gradients() doubles up to unless a call says otherwise.
   """
 
   def __init__(self, causal_lm: keras.Model, max_length: int = 1024,
                adapters: dict[str | None, list[np.ndarray]] | None = None,
-               max_memory: int | None = None):
+               max_memory: int | None = None, ig_max_steps: int = attribution.IG_MAX_STEPS):
     self.causal_lm = causal_lm
+    self.ig_max_steps = ig_max_steps
     self.backbone = causal_lm.backbone
     self.family = families.family_of(self.backbone)
     attention.install(self.causal_lm)  # Blockwise attention in every forward (attention.py).
@@ -446,13 +448,15 @@ class Engine:
   def integrated_gradients(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
                            adapter: str | None = None, num_steps: int = attribution.IG_STEPS,
                            tolerance: float = attribution.IG_TOLERANCE,
-                           max_steps: int = attribution.IG_MAX_STEPS
+                           max_steps: int | None = None
                            ) -> list[attribution.IntegratedGradients]:
     """Integrated gradients of log P(targets) from the zero-embedding baseline.
 
-    Starts with `num_steps` points (a power of two) and doubles them, up to `max_steps`,
-    while a row's completeness error exceeds `tolerance` (and 1e-3 nats).
+    Starts with `num_steps` points (a power of two) and doubles them, up to `max_steps`
+    (default: the Engine's `ig_max_steps`), while a row's completeness error exceeds
+    `tolerance` (and 1e-3 nats). Each result says the steps used and the error reached.
     """
+    max_steps = self.ig_max_steps if max_steps is None else max_steps
     rows, todo, arrays = self._pack(token_ids, target_masks)
     results = [attribution.IntegratedGradients(np.zeros(len(ids), np.float32), 0.0, 0.0, 0)
                for ids, _ in rows]

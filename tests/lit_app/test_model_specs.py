@@ -28,3 +28,18 @@ def test_tuned_checkpoint_without_chat_template_is_warned(adapter, chat_models, 
   messages = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
   assert any("t is a tuned checkpoint (t.lora.h5) outside --chat_template" in m
              and "--chat_template=t" in m for m in messages) == warned, messages
+
+
+def test_ig_max_steps_flag_reaches_the_engine(tiny_presets):
+  """--ig_max_steps bounds integrated gradients' doubling on every served model; fewer
+  than the first try's points is a usage error naming the flag."""
+  from absl import flags
+  values = flags.FlagValues()
+  model_flags = model_specs.define_flags(values)
+  values(["prog", f"--models=m:{tiny_presets['gemma']}", "--ig_max_steps=256"])
+  models, _ = model_flags.build(salience_methods=())
+  assert getattr(models["m"], "wrapped", models["m"]).engine.ig_max_steps == 256
+  with pytest.raises(flags.IllegalFlagValueError, match="ig_max_steps"):
+    other = flags.FlagValues()
+    model_specs.define_flags(other)
+    other(["prog", "--ig_max_steps=64"])

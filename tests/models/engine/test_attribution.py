@@ -45,10 +45,14 @@ def _forward(engine, ids, mask):
 
 def test_doubling_the_steps_reuses_one_compiled_program(tiny_presets):
   """Each doubling of the points runs the same compiled chunk program (a click on integrated
-  gradients compiles once, not once per step count), and the chunks sum to the rule."""
-  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma3"]), max_length=128)
+  gradients compiles once, not once per step count), and the chunks sum to the rule. The
+  Engine's ig_max_steps (--ig_max_steps) bounds the doubling; a call can ask for fewer."""
+  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets["gemma3"]), max_length=128,
+                             ig_max_steps=16)
   ids, mask = _row(engine)
-  [ig] = engine.integrated_gradients([ids], [mask], num_steps=4, tolerance=0.0, max_steps=16)
+  [ig] = engine.integrated_gradients([ids], [mask], num_steps=4, tolerance=0.0, max_steps=8)
+  assert ig.steps == 8, ig.steps
+  [ig] = engine.integrated_gradients([ids], [mask], num_steps=4, tolerance=0.0)
   assert ig.steps == 16, ig.steps  # Doubled twice: 4, 8, 16 points.
   assert [k[0] for k in engine._programs].count("integrated_gradients") == 1
   # The gain, computed in the first call only, against two plain forwards.
