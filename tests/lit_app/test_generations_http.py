@@ -29,13 +29,27 @@ def app(tiny_presets, tmp_path_factory):
                   aliases=MORE)[0]
 
 
+@pytest.fixture(scope="module")
+def engines(tiny_presets):
+  """{variant: an Engine of its own on the checkpoint the app serves}, built on first use
+  and shared by this file's tests (each build compiles its programs again)."""
+
+  class Engines(dict):
+    def __missing__(self, variant):
+      self[variant] = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[variant]),
+                                        max_length=128)
+      return self[variant]
+
+  return Engines()
+
+
 def _json(resp):
   assert resp.status_code == 200, resp.get_data(as_text=True)[:500]
   return json.loads(resp.get_data(as_text=True))
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_salience_over_http_equals_the_engine(app, tiny_presets, variant):
+def test_salience_over_http_equals_the_engine(app, engines, variant):
   """HTTP serves the engine's salience (pinned to finite differences for every generation
   in tests/models/engine/test_families.py)."""
   tokens = _json(post_preds(app, f"_{variant}_tokenizer", [{"prompt": PROMPT, "target": TARGET}],
@@ -49,7 +63,7 @@ def test_salience_over_http_equals_the_engine(app, tiny_presets, variant):
                          [{"prompt": PROMPT, "target": TARGET, "target_mask": mask}],
                          "Tokens,TokenScores"))[0]
 
-  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[variant]), max_length=128)
+  engine = engines[variant]
   ids, _ = engine.encode(engine.family.chat.user_turn(PROMPT) + TARGET)
   assert len(ids) == len(tokens)
   [expected] = engine.salience([ids], [np.asarray(mask, np.float32)])
@@ -60,9 +74,9 @@ def test_salience_over_http_equals_the_engine(app, tiny_presets, variant):
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_answers_use_the_generations_markup_and_stop_token(app, tiny_presets, variant):
+def test_answers_use_the_generations_markup_and_stop_token(app, engines, variant):
   [out] = _json(post_preds(app, variant, [{"prompt": PROMPT}], "GeneratedText"))
-  engine = engine_lib.Engine(checkpoint.load_causal_lm(tiny_presets[variant]), max_length=128)
+  engine = engines[variant]
   ids, _ = engine.encode(engine.family.chat.user_turn(PROMPT))
   [new] = engine.generate([ids], 8)
   assert out["response"] == engine.decode(new)
