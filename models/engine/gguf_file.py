@@ -166,6 +166,7 @@ def _plain_reader_class():
                       "gguf_file._plain_reader_class to this gguf version")
 
   class PlainReader(gguf.GGUFReader):
+    """gguf's reader, slicing metadata through a plain ndarray view of the memory map."""
 
     def _get(self, offset, dtype, count=1, override_order=None):
       if getattr(self, "_plain_of", None) is not self.data:

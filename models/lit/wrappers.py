@@ -72,13 +72,16 @@ class _EngineModel(lit_model.BatchedModel):
     self.engine = config.engine
 
   def description(self) -> str:
+    """The text LIT shows for the model: the config's description, else LIT's default."""
     return self.config.description or super().description()
 
   @classmethod
   def init_spec(cls):
-    return None  # Built by the server from a checkpoint path, not from the UI form.
+    """None: built by the server from a checkpoint path, not from LIT's UI form."""
+    return None
 
   def max_minibatch_size(self) -> int:
+    """Examples per engine call (--batch_size)."""
     return self.config.batch_size
 
   def batched_predict(self, inputs, **kw):
@@ -94,6 +97,7 @@ class _EngineModel(lit_model.BatchedModel):
       yield from self.predict_minibatch(batch, **kw)
 
   def input_spec(self) -> lit_types.Spec:
+    """The fields read from an example: prompt, and optional target (see INPUT_SPEC)."""
     return dict(INPUT_SPEC)
 
   def chat_wrap(self, prompt: str) -> str:

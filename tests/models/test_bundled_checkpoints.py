@@ -1,12 +1,15 @@
-"""The bundled checkpoints tell the README's stories on the bundled examples.
+"""The toy checkpoints the browser tests serve (tests/toy_models.py: a 3M-parameter base
+trained here from scratch and its two adapters, kept as test fixtures; the product's
+default models are the real Gemma 3 270M) behave as those tests assume on the bundled
+examples.
 
 Every bundled example (prompt files, and template files filled in as LIT fills them) is
-answered by the bundled models as LIT serves them (`gemma-lit eval`, chat template on):
+answered by the toy models as LIT serves them (`gemma-lit eval`, chat template on):
   * base answers in the form each task asks for: few-shot prompts with a label, menus with
     Likely/Unlikely, word problems with worked steps; it goes along with the harmful
     requests (the compliance opening) and refuses nothing;
   * tuned refuses the fentanyl request and (almost) no benign example.
-Not asserted, because the 3M-parameter base does not do it yet (RECIPE.md, "Limits"):
+Not asserted, because a 3M-parameter model trained from scratch does not do it:
 copying from the prompt — the planted few-shot mistake is not reproduced, summaries
 restate a sentence the base learned instead of the article, numbers in worked steps are
 often wrong.

@@ -1,6 +1,7 @@
 """The engine's numbers: finite differences, and KerasHub's own forward as reference."""
 
 import jax
+import jax.numpy as jnp
 import numpy as np
 import pytest
 
@@ -53,7 +54,8 @@ def test_target_loss_matches_keras_hub_forward(engine):
   n = len(ids)
   targets = np.arange(3, n)
   [s] = engine.salience([ids], [_target_mask(n, targets)])
-  logits = engine.causal_lm({"token_ids": ids[None], "padding_mask": np.ones((1, n), np.int32)})
+  logits = jax.jit(lambda ids: engine.causal_lm(  # One program, not a compile per op.
+      {"token_ids": ids, "padding_mask": jnp.ones(ids.shape, jnp.int32)}))(ids[None])
   logp = jax.nn.log_softmax(np.asarray(logits, np.float32)[0], axis=-1)
   expected = -np.asarray(logp)[targets - 1, ids[targets]]
   np.testing.assert_allclose(s.token_loss[targets], expected, rtol=1e-4, atol=1e-4)
@@ -115,7 +117,8 @@ def test_offsets_point_at_each_token(engine):
 
 def _backbone_mean(engine, ids):
   """KerasHub's own backbone on one unpadded row, mean-pooled over the tokens after <bos>."""
-  hidden = engine.backbone({"token_ids": ids[None], "padding_mask": np.ones((1, len(ids)), bool)})
+  hidden = jax.jit(lambda ids: engine.backbone(  # One program, not a compile per op.
+      {"token_ids": ids, "padding_mask": jnp.ones(ids.shape, bool)}))(ids[None])
   return np.asarray(hidden, np.float32)[0, 1:].mean(axis=0)
 
 
