@@ -218,7 +218,24 @@ class Engine:
                adapter: str | None = None) -> list[Salience]:
     """Sequence salience for a batch of token-id rows and their 0/1 target masks.
 
-    Rows are padded to a length bucket so compiled programs are reused.
+    One backward pass of the summed target NLL to the token embeddings. Rows are padded
+    to a length bucket so compiled programs are reused.
+
+    Args:
+      token_ids: rows of token ids, each starting with `<bos>` (as encode() returns).
+      target_masks: per row, <0/1>[num_tokens]: the tokens whose log-probability is
+        explained (position 0 is never a target).
+      adapter: the LoRA adapter key to run with; None: the base.
+
+    Returns:
+      A Salience per row: grad_l2, grad_dot_input and token_loss, each
+      <float32>[num_tokens], zero after the last target and for rows without one.
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     rows, todo, arrays = self._pack(token_ids, target_masks)
     results = [Salience(*(np.zeros(len(ids), np.float32) for _ in range(3))) for ids, _ in rows]
@@ -246,7 +263,20 @@ class Engine:
 
   def target_nll(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
                  adapter: str | None = None) -> np.ndarray:
-    """Forward only: each row's summed −log p of its target tokens. <float32>[rows]."""
+    """Forward only: each row's summed −log p of its target tokens.
+
+    Args:
+      token_ids, target_masks, adapter: as in salience().
+
+    Returns:
+      <float32>[rows]; 0 for a row without targets.
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
+    """
     rows, todo, arrays = self._pack(token_ids, target_masks)
     totals = np.zeros(len(rows), np.float32)
     if arrays is None:
@@ -272,9 +302,19 @@ class Engine:
 
   def mean_hidden(self, token_ids: list[np.ndarray], adapter: str | None = None) -> np.ndarray:
     """Forward only: each row's final hidden states (after the final norm), mean-pooled
-    over its tokens after `<bos>`. <float32>[rows, hidden]; a row of `<bos>` alone gives 0.
+    over its tokens after `<bos>`.
 
-    Rows are as encode() returns them, padded to a length bucket in one batch.
+    Args:
+      token_ids: rows as encode() returns them, padded to a length bucket in one batch.
+      adapter: the LoRA adapter key to run with; None: the base.
+
+    Returns:
+      <float32>[rows, hidden]; a row of `<bos>` alone gives 0.
+
+    Raises:
+      ValueError: an unknown `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     if not token_ids:
       return np.zeros((0, self.hidden_size), np.float32)
@@ -315,7 +355,18 @@ class Engine:
                adapter: str | None = None) -> list[np.ndarray]:
     """Greedy continuation of each row (KerasHub's cached sampler), stopping at a stop token.
 
-    Returns the new token ids of each row, without the prompt and the stop token.
+    Args:
+      token_ids: prompt rows as encode() returns them (batched together, left as given).
+      max_new_tokens: the most tokens generated per row.
+      adapter: the LoRA adapter key to run with; None: the base.
+
+    Returns:
+      The new token ids of each row, without the prompt and the stop token.
+
+    Raises:
+      ValueError: an unknown `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     longest = max(len(ids) for ids in token_ids)
     total = min(bucket(longest + max_new_tokens), max(self.max_length, longest + 1))
@@ -455,6 +506,23 @@ class Engine:
     Starts with `num_steps` points (a power of two) and doubles them, up to `max_steps`
     (default: the Engine's `ig_max_steps`), while a row's completeness error exceeds
     `tolerance` (and 1e-3 nats). Each result says the steps used and the error reached.
+
+    Args:
+      token_ids, target_masks, adapter: as in salience().
+      num_steps: the first try's quadrature points (attribution.ig_nodes).
+      tolerance: the relative completeness error |Σ IG − gain| / |gain| that stops the
+        doubling.
+      max_steps: the most points; None: the Engine's `ig_max_steps`.
+
+    Returns:
+      An attribution.IntegratedGradients per row (scores <float32>[num_tokens], error,
+      gain, steps); zeros for rows without targets.
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     max_steps = self.ig_max_steps if max_steps is None else max_steps
     rows, todo, arrays = self._pack(token_ids, target_masks)
@@ -496,9 +564,20 @@ class Engine:
                 adapter: str | None = None) -> list[np.ndarray]:
     """NLL(targets | group zeroed) − NLL(targets), per group: + = the group supports them.
 
-    groups[i]: <int>[num_tokens], each token's group (−1: never occluded); default: each
-    token alone (group j = token j). `<bos>` is never occluded. Returns per row
-    <float32>[number of groups] (0 for groups without tokens before the last target).
+    Args:
+      token_ids, target_masks, adapter: as in salience().
+      groups: per row, <int>[num_tokens], each token's group (−1: never occluded);
+        default: each token alone (group j = token j). `<bos>` is never occluded.
+
+    Returns:
+      Per row, <float32>[number of groups] (0 for groups without tokens before the last
+      target).
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     if groups is None:
       groups = [np.arange(len(ids)) for ids in token_ids]
@@ -531,9 +610,21 @@ class Engine:
     """Gradient of NLL(targets | prompt) − NLL(foil | prompt) over the prompt tokens.
 
     The prompt is every token before the first target; the foil row is those tokens
-    followed by `foil_ids` (the foil's ids, without `<bos>`), all of them targets. Returns
-    per row (grad_l2, grad_dot_input), <float32>[num_tokens] each, 0 from the first target
-    on, and 0 for rows without a foil or a target.
+    followed by `foil_ids` (the foil's ids, without `<bos>`), all of them targets.
+
+    Args:
+      token_ids, target_masks, adapter: as in salience().
+      foil_ids: per row, the foil's token ids, or None for no foil.
+
+    Returns:
+      Per row (grad_l2, grad_dot_input), <float32>[num_tokens] each, 0 from the first
+      target on, and 0 for rows without a foil or a target.
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
     """
     results = [(np.zeros(len(ids), np.float32), np.zeros(len(ids), np.float32))
                for ids in token_ids]
@@ -577,9 +668,22 @@ class Engine:
 
   def masked_log_p(self, token_ids: list[np.ndarray], target_masks: list[np.ndarray],
                    keeps: list[np.ndarray], adapter: str | None = None) -> list[np.ndarray]:
-    """log P(targets) with the lookup zeroed where keeps[i] (<bool>[num_masks, num_tokens])
-    is False: the points of deletion and insertion curves. Returns per row
-    <float32>[num_masks]; all rows' masks run in batched forwards."""
+    """log P(targets) with the lookup zeroed where a keep mask is False: the points of
+    deletion and insertion curves. All rows' masks run in batched forwards.
+
+    Args:
+      token_ids, target_masks, adapter: as in salience().
+      keeps: per row, <bool>[num_masks, num_tokens]: the tokens each forward keeps.
+
+    Returns:
+      Per row, <float32>[num_masks].
+
+    Raises:
+      ValueError: a target mask whose length differs from its row's, or an unknown
+        `adapter`.
+      memory.TooLarge: the request's estimated memory exceeds `max_memory`.
+      programs.CompileRefused: its program could not be compiled within the budget.
+    """
     rows, todo, arrays = self._pack(token_ids, target_masks)
     results = [np.zeros(len(k), np.float32) for k in keeps]
     if arrays is None:

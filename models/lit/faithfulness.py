@@ -44,7 +44,17 @@ class Curves:
 
 def method_scores(engine, ids: list[np.ndarray], masks: list[np.ndarray],
                   adapter: str | None) -> list[dict[str, np.ndarray]]:
-  """Per row and method, <float32>[num_tokens] scores, higher = supports the target more."""
+  """Per row and method, <float32>[num_tokens] scores, higher = supports the target more.
+
+  Args:
+    engine: the Engine that runs the METHODS.
+    ids: rows of token ids (as Engine.encode() returns them).
+    masks: per row, <0/1>[num_tokens], the target tokens.
+    adapter: the LoRA adapter key; None: the base.
+
+  Returns:
+    Per row, {method: scores} for each of METHODS.
+  """
   salience = engine.salience(ids, masks, adapter)
   ig = engine.integrated_gradients(ids, masks, adapter)
   occlusion = engine.occlusion(ids, masks, adapter=adapter)
@@ -58,8 +68,22 @@ def evaluate(engine, ids: list[np.ndarray], masks: list[np.ndarray], adapter: st
              fractions=attribution.FRACTIONS) -> list[dict[str, Curves]]:
   """Curves per row and method (rows without a target or a prompt token get {}).
 
-  scores: per row {method: <float>[num_tokens]} (higher = more supportive); default: the
-  METHODS, computed here. All rows' curves run in one batched call.
+  All rows' curves run in one batched call (Engine.masked_log_p).
+
+  Args:
+    engine: the Engine.
+    ids: rows of token ids (as Engine.encode() returns them).
+    masks: per row, <0/1>[num_tokens], the target tokens.
+    adapter: the LoRA adapter key; None: the base.
+    scores: per row {method: <float>[num_tokens]} (higher = more supportive); default:
+      the METHODS, computed here.
+    fractions: the shares of the prompt tokens removed or kept at each curve point.
+
+  Returns:
+    Per row, {method: Curves}.
+
+  Raises:
+    The Engine's errors (memory.TooLarge, programs.CompileRefused, ValueError).
   """
   scores = scores or method_scores(engine, ids, masks, adapter)
   keeps, layout = [], []

@@ -92,9 +92,20 @@ def scores(engine, adapter, rows, foils: list[str | None],
            methods=OPTIONAL_METHODS) -> list[dict]:
   """The fields of `methods` (see FIELDS_OF) for a batch of rows.
 
-  rows[i] = (ids, display, group_of, piece_mask) as SalienceModel builds them: token ids,
-  display tokens, each id's display index, and the per-id target mask. foils[i]: the
-  example's foil text, or None.
+  Args:
+    engine: the Engine that runs them.
+    adapter: the LoRA adapter key; None: the base.
+    rows: rows[i] = (ids, display, group_of, piece_mask) as SalienceModel builds them:
+      token ids, display tokens, each id's display index, and the per-id target mask.
+    foils: foils[i], the example's foil text, or None.
+    methods: which of OPTIONAL_METHODS to compute.
+
+  Returns:
+    Per row, {field: value} for every field of the methods asked for, pooled to the
+    display tokens.
+
+  Raises:
+    The Engine's errors (memory.TooLarge, programs.CompileRefused, ValueError).
   """
   ids, masks = [r[0] for r in rows], [r[3] for r in rows]
   outputs = [{} for _ in rows]

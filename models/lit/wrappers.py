@@ -284,7 +284,15 @@ def normalized(scores: np.ndarray) -> np.ndarray:
 def model_group(name: str, engine: engine_lib.Engine, **config) -> dict[str, lit_model.Model]:
   """The three LIT models for one checkpoint, named as LIT's salience module expects.
 
-  `config`: the other ModelConfig fields (adapter, batch_size, max_new_tokens, description).
+  Args:
+    name: the model's name in LIT (NAME of --models).
+    engine: the Engine of its loaded base.
+    **config: the other ModelConfig fields (adapter, batch_size, max_new_tokens,
+      description, chat_template, output_embeddings, salience_methods).
+
+  Returns:
+    {name: GenerationModel, fields.salience_model_name(name): SalienceModel,
+    fields.tokenizer_model_name(name): TokenizerModel}, sharing one ModelConfig.
   """
   config = ModelConfig(engine, **config)
   return {
