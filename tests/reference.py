@@ -11,6 +11,15 @@ def cosine(a, b) -> float:
   return float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b)))
 
 
+def keras_hub_forward(model, ids: np.ndarray, padding_dtype=jnp.int32) -> np.ndarray:
+  """KerasHub's own call of `model` (a CausalLM: logits; a backbone: hidden states) on one
+  unpadded row, traced into one program (jax.jit) rather than run op by op (a compile per
+  op). Returns <float32>[1, len(ids), ...]."""
+  forward = jax.jit(lambda ids: model(
+      {"token_ids": ids, "padding_mask": jnp.ones(ids.shape, padding_dtype)}))
+  return np.asarray(forward(np.asarray(ids)[None]), np.float32)
+
+
 def finite_difference_salience(engine, ids: np.ndarray, targets: np.ndarray,
                                eps: float | None = None, relative_eps: float = 0.05,
                                only=None):

@@ -39,7 +39,7 @@ def test_ig_max_steps_flag_reaches_the_engine(tiny_presets):
   values(["prog", f"--models=m:{tiny_presets['gemma']}", "--ig_max_steps=256"])
   models, _ = model_flags.build(salience_methods=())
   assert getattr(models["m"], "wrapped", models["m"]).engine.ig_max_steps == 256
+  other = flags.FlagValues()
+  model_specs.define_flags(other)
   with pytest.raises(flags.IllegalFlagValueError, match="ig_max_steps"):
-    other = flags.FlagValues()
-    model_specs.define_flags(other)
     other(["prog", "--ig_max_steps=64"])

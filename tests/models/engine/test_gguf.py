@@ -3,13 +3,12 @@ logits and tokenizer ids; the cache converts once per content; bad files get one
 
 import os
 
-import jax
-import jax.numpy as jnp
 import numpy as np
 import pytest
 
 from lit_app.commands import dispatch
 from lit_app.models.engine import checkpoint, gguf_file
+from tests import reference
 from tests.models.engine import gguf_writer
 
 TEXTS = [
@@ -32,10 +31,7 @@ def tiny_lms(tiny_presets):
 
 
 def _logits(causal_lm, ids):
-  """KerasHub's forward on one row, traced into one program (not a compile per op)."""
-  forward = jax.jit(lambda ids: causal_lm(
-      {"token_ids": ids, "padding_mask": jnp.ones(ids.shape, jnp.int32)}))
-  return np.asarray(forward(ids[None]), np.float32)[0]
+  return reference.keras_hub_forward(causal_lm, ids)[0]
 
 
 @pytest.mark.parametrize("variant", ["gemma", "gemma2", "gemma3"])

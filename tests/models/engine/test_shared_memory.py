@@ -3,8 +3,7 @@
 Measured on a ~100M-parameter random Gemma (weights ≈ 400 MB in float32, so the weights
 dominate what loading adds), each configuration loaded in fresh processes (all at once):
 resident memory after loading minus resident memory after the imports and JAX start-up,
-both taken after
-free heap pages are returned to the OS (`malloc_trim`). One process per configuration:
+both taken after free heap pages are returned to the OS (`malloc_trim`). One process per configuration:
 ratios of 0.96 and 1.06 measured in two runs (the allocator's layout varies run to run),
 far from the 1.25 bound.
 """
